@@ -1,0 +1,165 @@
+"""Actor mentions in a sentence: named groups, "<country> <force noun>", bare countries.
+
+Each mention carries the normalized name, ISO3 country and sector from the data files
+(``actors.tsv``, ``force_nouns.tsv``, ``countries.tsv``). Speaker perspective is applied
+here: "our armed forces" belong to the claimant's country, "the enemy" to the other side.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from conflictcoder.countries import country_name, find_countries
+from conflictcoder.events.lexicon import ForceNoun, NamedActor, force_nouns, named_actors
+from conflictcoder.events.matcher import LemmaMatcher
+
+_FIRST_PERSON = frozenset({"our", "we", "us"})
+_OPPONENT = frozenset({"enemy", "adversary", "opponent", "aggressor"})
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int  # token indices in the Doc
+    end: int
+    root: int  # the token whose dependency relations decide the role
+    name: str | None
+    country: str | None
+    sector: str | None
+
+    def text(self, doc: Doc) -> str:
+        return str(doc[self.start : self.end].text)
+
+
+@dataclass(frozen=True)
+class Perspective:
+    """Whose eyes the text speaks through: "we/our" and "the enemy"."""
+
+    own: str | None  # ISO3 of the claimant
+    other: str | None  # ISO3 of the opposing party named in the document
+
+
+@functools.cache
+def _force_matcher(user_dir: Path | None) -> LemmaMatcher[ForceNoun]:
+    nouns = force_nouns(user_dir)
+    return LemmaMatcher(((n.pattern, "NOUN", n) for n in nouns), strict=True)
+
+
+@functools.cache
+def _named_regex(user_dir: Path | None) -> tuple[re.Pattern[str] | None, dict[str, NamedActor]]:
+    actors = named_actors(user_dir)
+    by_surface = {a.pattern: a for a in actors}
+    if not by_surface:
+        return None, by_surface
+    alternatives = sorted(by_surface, key=lambda s: (-len(s), s))
+    pattern = r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in alternatives) + r")(?![\w-])"
+    return re.compile(pattern), by_surface
+
+
+def fill_template(template: str, country: str | None) -> str:
+    """'Armed Forces of {country}' with the country's name, or without it when unknown."""
+    if country is not None:
+        return template.replace("{country}", country_name(country) or country)
+    stripped = re.sub(r"\s*(?:of\s+|\(\s*)\{country\}\)?", "", template)
+    return stripped.replace("{country}", "").strip() or template
+
+
+def _country_in(span: SpacySpan, perspective: Perspective) -> str | None:
+    words = {t.lower_ for t in span}
+    if words & _OPPONENT:
+        return perspective.other
+    if words & _FIRST_PERSON:
+        return perspective.own
+    found = find_countries(span.text)
+    return found[0][2] if found else None
+
+
+def _phrase(doc: Doc, start: int, end: int, chunks: dict[int, SpacySpan]) -> SpacySpan:
+    """The mention with its noun phrase's left part and any "of <country>" complement."""
+    root = doc[start:end].root
+    left = min([start] + [t.i for t in root.lefts])
+    chunk = chunks.get(root.i)
+    if chunk is not None:
+        left = min(left, chunk.start)
+    right = end
+    for child in root.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            right = max(right, child.right_edge.i + 1)
+    return doc[left:right]
+
+
+def _in_named(i: int, named: list[ActorMention]) -> bool:
+    return any(m.start <= i < m.end for m in named)
+
+
+def find_actors(
+    sent: SpacySpan, perspective: Perspective, user_dir: Path | None = None
+) -> list[ActorMention]:
+    """Every actor mention of the sentence, in text order, without overlaps."""
+    doc = sent.doc
+    mentions: list[ActorMention] = []
+    regex, by_surface = _named_regex(user_dir)
+    if regex is not None:
+        for m in regex.finditer(sent.text):
+            span = doc.char_span(
+                sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand"
+            )
+            if span is None:
+                continue
+            actor = by_surface[m.group(0)]
+            mentions.append(
+                ActorMention(
+                    span.start, span.end, span.root.i, actor.name, actor.country, actor.sector
+                )
+            )
+    chunks = {t.i: chunk for chunk in sent.noun_chunks for t in chunk}
+    for match in _force_matcher(user_dir).find(sent):
+        if _in_named(match.head, mentions):
+            continue
+        phrase = _phrase(doc, match.start, match.end, chunks)
+        country = _country_in(phrase, perspective)
+        noun = match.entry
+        start = min(phrase.start, match.start)
+        mentions.append(
+            ActorMention(
+                start=start,
+                end=max(phrase.end, match.end),
+                root=doc[match.start : match.end].root.i,
+                name=fill_template(noun.name_template, country),
+                country=country,
+                sector=noun.sector,
+            )
+        )
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for start_char, end_char, iso3 in find_countries(sent.text):
+        span = doc.char_span(
+            sent.start_char + start_char, sent.start_char + end_char, alignment_mode="expand"
+        )
+        if span is None or not taken.isdisjoint(range(span.start, span.end)):
+            continue
+        mentions.append(
+            ActorMention(span.start, span.end, span.root.i, country_name(iso3), iso3, None)
+        )
+    return _without_overlaps(mentions)
+
+
+def _without_overlaps(mentions: list[ActorMention]) -> list[ActorMention]:
+    kept: list[ActorMention] = []
+    taken: set[int] = set()
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        if taken.isdisjoint(range(m.start, m.end)):
+            kept.append(m)
+            taken.update(range(m.start, m.end))
+    return sorted(kept, key=lambda m: m.start)
+
+
+def anchor(token: Token) -> Token:
+    """Climb from a modifier to the noun it modifies ("Azerbaijani Army positions")."""
+    while token.dep_ in ("compound", "amod", "poss", "nmod", "appos") and token.head.i != token.i:
+        token = token.head
+    return token

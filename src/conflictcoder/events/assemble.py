@@ -1,0 +1,368 @@
+"""Mentions → events: one pass over the parsed sentences, then places resolved per document.
+
+Per sentence: triggers (typed by the lexicon), actors with roles, places, the date,
+casualties, weapons and attribution. A sentence without a trigger of its own that names
+weapons or casualties ("As a result, there are casualties …") adds them to the event
+just before it. Every filled field keeps the span it came from as evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Span as SpacySpan
+
+from conflictcoder.config import Config
+from conflictcoder.countries import find_countries
+from conflictcoder.events.actors import ActorMention, Perspective, fill_template, find_actors
+from conflictcoder.events.attribution import Cue, attribute, find_cues, find_sources
+from conflictcoder.events.casualties import CasualtyFinding, find_casualties
+from conflictcoder.events.lexicon import event_categories
+from conflictcoder.events.places import find_places
+from conflictcoder.events.roles import assign_roles
+from conflictcoder.events.triggers import TriggerHit, find_triggers
+from conflictcoder.events.weapons import find_weapons
+from conflictcoder.geo.gazetteer import load_gazetteer
+from conflictcoder.geo.resolve import GeoContext, PlaceMention, resolve_places
+from conflictcoder.nlp.pipeline import Chunk
+from conflictcoder.records import (
+    Actor,
+    Attribution,
+    Count,
+    DateRange,
+    Document,
+    Event,
+    EventType,
+    Evidence,
+    Location,
+    Party,
+    Span,
+)
+from conflictcoder.time import find_dates
+
+# How many sentences after an event may still add its weapons and casualties.
+_CONTINUATION = 2
+# Below this weight a trigger makes an event only when the sentence names who did it.
+_WEAK = 0.5
+_VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+@dataclass
+class Draft:
+    """An event under construction (mutable until it becomes a frozen Event)."""
+
+    type: EventType
+    trigger: Span
+    weight: float
+    sentence: Span
+    actors: list[tuple[ActorMention, str, Span | None]] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    date: DateRange | None = None
+    fatalities: Count | None = None
+    injuries: Count | None = None
+    weapons: list[tuple[str, Span]] = field(default_factory=list)
+    attribution_cues: list[Cue] = field(default_factory=list)
+    attribution: Attribution | None = None
+    also: list[Span] = field(default_factory=list)
+
+
+def _dedupe(roles: list[tuple[ActorMention, str]]) -> list[tuple[ActorMention, str]]:
+    """One actor per role, name and country ("civilian facilities … and populations")."""
+    seen: set[tuple[str, str | None, str | None]] = set()
+    kept = []
+    for mention, role in roles:
+        key = (role, mention.name, mention.country)
+        if key not in seen:
+            seen.add(key)
+            kept.append((mention, role))
+    return kept
+
+
+def _party_mention(party: Party) -> ActorMention:
+    """A party known from attribution, as an actor without a span of its own."""
+    return ActorMention(start=-1, end=-1, root=-1, name=party.name, country=party.country,
+                        sector="government" if party.country else None)  # fmt: skip
+
+
+def _span(doc_text: str, start: int, end: int) -> Span:
+    return Span(start, end, doc_text[start:end])
+
+
+def _trimmed(document: Document, sent: SpacySpan, offset: int) -> Span | None:
+    """The sentence without the blanks around it (furniture is blank in the parsed text)."""
+    text = sent.text
+    start = offset + sent.start_char + (len(text) - len(text.lstrip()))
+    end = offset + sent.start_char + len(text.rstrip())
+    if start >= end or document.is_removed(start, end):
+        return None
+    return Span(start, end, document.text[start:end])
+
+
+def _perspective(document: Document, text: str) -> Perspective:
+    own = document.issuer.country if document.issuer is not None else None
+    counts = Counter(iso for _, _, iso in find_countries(text) if iso != own)
+    other = min(counts, key=lambda iso: (-counts[iso], iso)) if counts else None
+    return Perspective(own=own, other=other)
+
+
+def _family(event_type: EventType) -> str:
+    return "violence" if event_type.plover_type in _VIOLENT_TYPES else event_type.plover_type
+
+
+def _primary(hits: list[TriggerHit]) -> list[tuple[TriggerHit, list[TriggerHit]]]:
+    """One event per family in a sentence: the most reliable trigger, the others as support."""
+    groups: dict[str, list[TriggerHit]] = {}
+    for hit in hits:
+        groups.setdefault(_family(hit.type), []).append(hit)
+    chosen = []
+    for members in groups.values():
+        best = max(members, key=lambda h: (h.weight, -h.start))
+        chosen.append((best, [h for h in members if h is not best]))
+    return sorted(chosen, key=lambda pair: pair[0].start)
+
+
+def _nearest_date(dates: list[DateRange], sentence: Span, trigger: Span) -> DateRange | None:
+    inside = [
+        d for d in dates if d.span is not None and sentence.start <= d.span.start < sentence.end
+    ]
+    if not inside:
+        return None
+    return min(inside, key=lambda d: abs(d.span.start - trigger.start) if d.span else 0)
+
+
+def _refine(
+    event_type: EventType, weapons: list[tuple[str, str | None]], victims: bool
+) -> EventType:
+    """A generic trigger takes the category its weapon or its victims imply."""
+    categories = event_categories()
+    if event_type.plover_type != "ASSAULT":
+        return event_type
+    generic = event_type.acled_sub_event_type in ("Armed clash", "Attack", None)
+    if generic:
+        for _, hint in weapons:
+            if hint and hint in categories:
+                return categories[hint]
+    if victims and event_type.acled_sub_event_type == "Armed clash":
+        for candidate in categories.values():
+            if candidate.acled_sub_event_type == "Attack" and candidate.plover_type == "ASSAULT":
+                return candidate
+    return event_type
+
+
+class _DocumentPass:
+    def __init__(self, document: Document, config: Config) -> None:
+        self.document = document
+        self.config = config
+        self.perspective = _perspective(document, document.text)
+        excluded = [(r.start, r.end) for r in document.removed]
+        if document.dateline is not None and document.dateline.span is not None:
+            excluded.append((document.dateline.span.start, document.dateline.span.end))
+        self.dates = [
+            d
+            for d in find_dates(document.text, document.anchor)
+            if d.span is not None
+            and not any(d.span.start < e and s < d.span.end for s, e in excluded)
+        ]
+        self.gazetteer = load_gazetteer(config)
+        self.drafts: list[Draft] = []
+        self.since_event = _CONTINUATION + 1
+
+    def sentence(self, sent: SpacySpan, offset: int) -> None:
+        document = self.document
+        sentence = _trimmed(document, sent, offset)
+        if sentence is None:
+            return
+        user_dir = self.config.user_data_dir
+        hits = find_triggers(sent, offset, user_dir)
+        weapons = find_weapons(sent, offset, user_dir)
+        casualties = find_casualties(document.text, sentence.start, sentence.end)
+        if not hits:
+            self.since_event += 1
+            self._continue(weapons, casualties)
+            return
+        mentions = find_actors(sent, self.perspective, user_dir)
+        sources = find_sources(sent, mentions)
+        cues = find_cues(sent, offset)
+        actor_tokens = {i for m in mentions for i in range(m.start, m.end)}
+        places = find_places(sent, offset, self.gazetteer.is_toponym, actor_tokens)
+        made = 0
+        for hit, support in _primary(hits):
+            roles = _dedupe(assign_roles(sent.doc[hit.head], mentions))
+            if hit.weight < _WEAK and all(r != "actor1" for _, r in roles):
+                continue  # a weak word without a doer ("damaged", "engaged") is no event
+            made += 1
+            actors: list[tuple[ActorMention, str, Span | None]] = [
+                (m, role, self._mention_span(sent, offset, m)) for m, role in roles
+            ]
+            victims = any(role == "victim" for _, role, _ in actors)
+            event_type = _refine(hit.type, [(w, h) for w, h, _ in weapons], victims)
+            trigger = _span(document.text, hit.start, hit.end)
+            date = _nearest_date(self.dates, sentence, trigger)
+            if date is None and self.drafts:
+                date = self.drafts[-1].date
+            participants = {m.root for m, _ in roles}
+            if event_type.plover_type == "REJECT":
+                # The denial is the speaker's own act; the side whose claim it rejects is
+                # its target.
+                attribution, decided = attribute(
+                    sources, [], document.issuer, self.perspective, participants
+                )
+                denied, _ = attribute(
+                    sources, cues, document.issuer, self.perspective, participants
+                )
+                if denied.stance == "denied" and denied.claimant is not None:
+                    actors.append((_party_mention(denied.claimant), "target", None))
+            else:
+                attribution, decided = attribute(
+                    sources, cues, document.issuer, self.perspective, participants
+                )
+            self.drafts.append(
+                Draft(
+                    type=event_type,
+                    trigger=trigger,
+                    weight=hit.weight,
+                    sentence=sentence,
+                    actors=actors,
+                    places=places,
+                    date=date,
+                    fatalities=casualties.fatalities,
+                    injuries=casualties.injuries,
+                    weapons=[(w, s) for w, _, s in weapons],
+                    attribution_cues=decided,
+                    attribution=attribution,
+                    also=[_span(document.text, h.start, h.end) for h in support],
+                )
+            )
+        if made:
+            self.since_event = 0
+        else:
+            self.since_event += 1
+            self._continue(weapons, casualties)
+
+    def _mention_span(self, sent: SpacySpan, offset: int, mention: ActorMention) -> Span:
+        first, last = sent.doc[mention.start], sent.doc[mention.end - 1]
+        return _span(self.document.text, offset + first.idx, offset + last.idx + len(last.text))
+
+    def _continue(
+        self, weapons: list[tuple[str, str | None, Span]], casualties: CasualtyFinding
+    ) -> None:
+        if not self.drafts or self.since_event > _CONTINUATION:
+            return
+        draft = self.drafts[-1]
+        if _family(draft.type) != "violence":
+            return
+        known = {w for w, _ in draft.weapons}
+        draft.weapons.extend((w, s) for w, _, s in weapons if w not in known)
+        if draft.fatalities is None:
+            draft.fatalities = casualties.fatalities
+        if draft.injuries is None:
+            draft.injuries = casualties.injuries
+
+    def finish(self) -> tuple[Event, ...]:
+        countries: list[str] = []
+        if self.perspective.own:
+            countries.append(self.perspective.own)
+        for draft in self.drafts:
+            for mention, _, _ in draft.actors:
+                if mention.country and mention.country not in countries:
+                    countries.append(mention.country)
+        if self.perspective.other and self.perspective.other not in countries:
+            countries.append(self.perspective.other)
+        mentions = [p for d in self.drafts for p in d.places]
+        unique = sorted(
+            {(p.span.start, p.span.end): p for p in mentions}.values(), key=lambda p: p.span.start
+        )
+        resolved = resolve_places(unique, GeoContext(countries=tuple(countries)), self.gazetteer)
+        by_span = {(p.span.start, p.span.end): loc for p, loc in zip(unique, resolved, strict=True)}
+        return tuple(self._event(d, by_span) for d in self.drafts)
+
+    def _event(self, draft: Draft, by_span: dict[tuple[int, int], Location | None]) -> Event:
+        document = self.document
+        evidence: list[Evidence] = [
+            Evidence("event", draft.trigger.start, draft.trigger.end, draft.trigger.text)
+        ]
+        evidence.extend(Evidence("event", s.start, s.end, s.text) for s in draft.also)
+        evidence.append(
+            Evidence("sentence", draft.sentence.start, draft.sentence.end, draft.sentence.text)
+        )
+        actors: list[Actor] = []
+        for mention, role, span in draft.actors:
+            name, sector = mention.name, mention.sector
+            if sector is None and mention.country is not None:
+                # A bare country as a party to violence is its state's forces.
+                violent = _family(draft.type) == "violence"
+                template = "Military Forces of {country}" if violent else "Government of {country}"
+                name, sector = (
+                    fill_template(template, mention.country),
+                    ("military" if violent else "government"),
+                )
+            if span is None:
+                actors.append(Actor(role, None, name, mention.country, sector, None))
+                continue
+            actors.append(Actor(role, span.text, name, mention.country, sector, span))
+            evidence.append(Evidence("actors", span.start, span.end, span.text))
+        locations: list[Location] = []
+        for place in draft.places:
+            loc = by_span.get((place.span.start, place.span.end))
+            if loc is None:
+                continue
+            locations.append(replace(loc, span=place.span))
+            evidence.append(
+                Evidence("locations", place.span.start, place.span.end, place.span.text)
+            )
+        if any(loc.feature not in ("country", None) for loc in locations):
+            locations = [loc for loc in locations if loc.feature != "country"]
+        if draft.date is not None and draft.date.span is not None:
+            s = draft.date.span
+            evidence.append(Evidence("date", s.start, s.end, s.text))
+        for name, count in (("fatalities", draft.fatalities), ("injuries", draft.injuries)):
+            if count is not None and count.span is not None:
+                evidence.append(Evidence(name, count.span.start, count.span.end, count.span.text))
+        weapons: list[str] = []
+        for weapon, span in draft.weapons:
+            if weapon not in weapons:
+                weapons.append(weapon)
+            evidence.append(Evidence("weapons", span.start, span.end, span.text))
+        for cue in draft.attribution_cues:
+            evidence.append(Evidence("attribution", cue.start, cue.end, cue.text))
+        evidence = [e for e in evidence if not document.is_removed(e.start, e.end)]
+        evidence = sorted(set(evidence), key=lambda e: (e.start, e.end, e.field))
+        roles = {a.role for a in actors}
+        confidence = min(
+            0.99,
+            draft.weight * 0.7
+            + (0.12 if "actor1" in roles else 0.0)
+            + (0.1 if locations else 0.0)
+            + (0.08 if draft.date is not None else 0.0),
+        )
+        digest = hashlib.sha256(
+            f"{document.id}:{draft.trigger.start}:{draft.trigger.end}:{draft.type.category}".encode()
+        ).hexdigest()[:16]
+        return Event(
+            id=f"{document.id}-{digest[:8]}",
+            type=draft.type,
+            trigger=draft.trigger,
+            actors=tuple(actors),
+            locations=tuple(locations),
+            date=draft.date,
+            fatalities=draft.fatalities,
+            injuries=draft.injuries,
+            weapons=tuple(weapons),
+            attribution=draft.attribution,
+            evidence=tuple(evidence),
+            confidence=round(confidence, 3),
+        )
+
+
+def extract_events(
+    document: Document, chunks: Sequence[Chunk], config: Config
+) -> tuple[Event, ...]:
+    """Every event mention of the document, in text order."""
+    state = _DocumentPass(document, config)
+    for chunk in chunks:
+        for sent in chunk.doc.sents:
+            state.sentence(sent, chunk.offset)
+    return state.finish()

@@ -1,0 +1,120 @@
+"""Event triggers of a sentence, typed by the lexicon, minus those that did not happen.
+
+Left out: negated triggers ("did not fire", "no attacks"), hypothetical ones ("threatened
+to attack", "preparing a provocation") and a statement's topic ("a statement on the
+latest provocations"), which the sentences after it report as events of their own.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from conflictcoder.events.lexicon import Trigger, event_categories, event_triggers
+from conflictcoder.events.matcher import LemmaMatcher, lemma
+from conflictcoder.records import EventType
+
+# Verbs whose complement has not happened (yet), or was kept from happening.
+_HYPOTHETICAL = frozenset(
+    {"threaten", "warn", "plan", "prepare", "intend", "gear", "seek", "vow", "pledge", "aim",
+     "attempt", "try", "want", "plot", "stop", "prevent", "avert", "deter", "foil", "thwart"}
+)  # fmt: skip
+# Determiners that make a noun generic: "any actions that threaten …" reports no event.
+_GENERIC = frozenset({"any", "every", "all", "no"})
+_MODALS = frozenset({"may", "might", "could", "would", "should"})
+# Nouns whose "on/about X" complement names a topic, not an event.
+_TOPIC_NOUNS = frozenset({"statement", "report", "briefing", "communique", "note", "release"})
+_TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning"})
+_NEGATIONS = frozenset({"no", "never", "without"})
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    start: int  # character offsets in the document
+    end: int
+    head: int  # token index in the Doc
+    type: EventType
+    weight: float
+    trigger: Trigger
+
+
+@functools.cache
+def _matcher(user_dir: Path | None) -> LemmaMatcher[Trigger]:
+    return LemmaMatcher((t.pattern, t.pos, t) for t in event_triggers(user_dir))
+
+
+def _negated(head: Token) -> bool:
+    for token in (head, head.head):
+        if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in token.children):
+            return True
+        if token.pos_ == "VERB":
+            break
+    return False
+
+
+def _hypothetical(head: Token) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in head.children):
+        return True
+    token = head
+    for _ in range(4):
+        if token.head.i == token.i:
+            return False
+        parent = token.head
+        if lemma(parent) in _HYPOTHETICAL and token.dep_ in (
+            "xcomp",
+            "ccomp",
+            "dobj",
+            "prep",
+            "pobj",
+            "advcl",
+        ):
+            return True
+        if token.dep_ == "pobj" and parent.dep_ == "prep" and lemma(parent.head) in _HYPOTHETICAL:
+            return True
+        token = parent
+    return False
+
+
+def _generic(head: Token) -> bool:
+    if head.dep_ != "relcl":
+        return False
+    return any(c.dep_ == "det" and c.lower_ in _GENERIC for c in head.head.children)
+
+
+def _topic(head: Token) -> bool:
+    """ "a statement on the latest provocations": the subject of a statement, not an event."""
+    if head.dep_ != "pobj" or head.head.lower_ not in _TOPIC_PREPS:
+        return False
+    owner = head.head.head
+    if lemma(owner) in _TOPIC_NOUNS:
+        return True
+    return any(c.dep_ == "dobj" and lemma(c) in _TOPIC_NOUNS for c in owner.children)
+
+
+def find_triggers(sent: SpacySpan, offset: int, user_dir: Path | None = None) -> list[TriggerHit]:
+    """Triggers that report something as having happened, in text order."""
+    categories = event_categories(user_dir)
+    hits: list[TriggerHit] = []
+    for match in _matcher(user_dir).find(sent):
+        head = sent.doc[match.head]
+        if head.dep_ == "prep":  # "according to", "following", "regarding"
+            continue
+        if _negated(head) or _hypothetical(head) or _generic(head) or _topic(head):
+            continue
+        first, last = sent.doc[match.start], sent.doc[match.end - 1]
+        trigger = match.entry
+        hits.append(
+            TriggerHit(
+                start=offset + first.idx,
+                end=offset + last.idx + len(last.text),
+                head=match.head,
+                type=categories[trigger.category],
+                weight=trigger.weight,
+                trigger=trigger,
+            )
+        )
+    return hits

@@ -1,0 +1,1 @@
+"""Bytes in, ``Document`` out: decoding, HTML, JSON Lines, datelines, furniture, language."""

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from conflictcoder.config import DATA_DIR
+from conflictcoder.datafiles import read_tsv
 from conflictcoder.errors import DataError
 
 COUNTRIES_FILE = DATA_DIR / "countries.tsv"
@@ -66,39 +67,22 @@ def _split(cell: str) -> list[str]:
 def _parse(path: Path) -> list[tuple[int, Country, list[str]]]:
     """Rows of the file as (line number, country, raw forms including ~ambiguous ones)."""
     rows: list[tuple[int, Country, list[str]]] = []
-    header_seen = False
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read the country table ({exc})") from exc
-    for lineno, line in enumerate(lines, start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if not header_seen:
-            if tuple(cells[: len(_HEADER)]) != _HEADER:
-                raise DataError(f"{path}:{lineno}: header must start with {'/'.join(_HEADER)}")
-            header_seen = True
-            continue
-        if len(cells) < 4:
-            raise DataError(f"{path}:{lineno}: expected at least 4 tab-separated columns")
-        cells += [""] * (len(_HEADER) - len(cells))
-        iso3, name = cells[0].strip(), cells[1].strip()
+    table = read_tsv(path, _HEADER, optional=("exclusions",), more_columns=True)
+    for lineno, row in table:
+        iso3, name = row["iso3"], row["name"]
         if not _ISO3.fullmatch(iso3):
             raise DataError(f"{path}:{lineno}: iso3 {iso3!r} is not three uppercase letters")
         if not name:
             raise DataError(f"{path}:{lineno}: empty name for {iso3}")
-        aliases, demonyms = _split(cells[2]), _split(cells[3])
+        aliases, demonyms = _split(row["aliases"]), _split(row["demonyms"])
         country = Country(
             iso3=iso3,
             name=name,
             aliases=tuple(a for a in aliases if not a.startswith("~")),
             demonyms=tuple(d for d in demonyms if not d.startswith("~")),
-            exclusions=tuple(_split(cells[4])),
+            exclusions=tuple(_split(row["exclusions"])),
         )
         rows.append((lineno, country, [name, *aliases, *demonyms]))
-    if not header_seen:
-        raise DataError(f"{path}: no header line")
     return rows
 
 

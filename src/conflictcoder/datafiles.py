@@ -2,48 +2,92 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from conflictcoder.errors import DataError
 
 
-def read_tsv(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+def _lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: cannot read data file ({exc}); fix or remove it") from exc
+
+
+def _content(lines: list[str]) -> list[tuple[int, str]]:
+    """(line number, line) of every line that is neither blank nor a ``#`` comment."""
+    return [
+        (number, line)
+        for number, line in enumerate(lines, start=1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+
+
+def read_tsv(
+    path: Path,
+    columns: Sequence[str],
+    *,
+    required: Collection[str] | bool = False,
+    optional: Collection[str] | bool = False,
+    more_columns: bool = False,
+) -> list[tuple[int, dict[str, str]]]:
     """Rows of ``path`` as (line number, {column: value}); DataError names file and line.
 
-    The first non-comment line must be the header and name exactly ``columns``; blank
-    lines and lines starting with ``#`` are skipped; cells are stripped.
+    The first non-comment line is the header: it must name exactly ``columns`` or, with
+    ``more_columns``, start with them (rows are then keyed by every column the header names).
+    Blank lines and lines starting with ``#`` are skipped; cells are stripped. A row has one
+    cell per header column, except that trailing ``optional`` columns (all with True; always
+    the header's columns beyond ``columns``) may be left out and read as "". Cells of the
+    ``required`` columns (all of ``columns`` with True) must not be empty.
     """
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"{path}: cannot read data file ({exc})") from exc
-    rows: list[tuple[int, dict[str, str]]] = []
-    header: list[str] | None = None
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
-        if header is None:
-            header = cells
-            if tuple(header) != columns:
-                raise DataError(
-                    f"{path}:{number}: header is {'/'.join(header)}; expected {'/'.join(columns)}"
-                )
-            continue
-        if len(cells) != len(columns):
-            raise DataError(
-                f"{path}:{number}: {len(cells)} tab-separated fields; expected {len(columns)}"
-            )
-        rows.append((number, dict(zip(columns, cells, strict=True))))
-    if header is None:
+    columns = tuple(columns)
+    must = set(columns if required is True else required or ())
+    may = set(columns if optional is True else optional or ())
+    unknown = sorted((must | may) - set(columns))
+    if unknown:
+        raise ValueError(f"read_tsv: {', '.join(unknown)} not among the columns")
+    content = _content(_lines(path))
+    if not content:
         raise DataError(f"{path}: no header line; expected {'/'.join(columns)}")
+    number, line = content[0]
+    header = tuple(cell.strip() for cell in line.split("\t"))
+    if header[: len(columns)] != columns or (not more_columns and len(header) != len(columns)):
+        rule = "must start with" if more_columns else "must be"
+        raise DataError(
+            f"{path}:{number}: header {rule} {'/'.join(columns)} (tab-separated);"
+            f" found {'/'.join(header)}"
+        )
+    may |= set(header[len(columns) :])
+    fewest = len(header)
+    while fewest > 1 and header[fewest - 1] in may:
+        fewest -= 1
+    rows: list[tuple[int, dict[str, str]]] = []
+    for number, line in content[1:]:
+        cells = [cell.strip() for cell in line.split("\t")]
+        if not fewest <= len(cells) <= len(header):
+            expected = str(len(header)) if fewest == len(header) else f"{fewest} to {len(header)}"
+            raise DataError(
+                f"{path}:{number}: {len(cells)} tab-separated fields; expected {expected}"
+                f" ({', '.join(header)})"
+            )
+        row = dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True))
+        empty = [column for column in columns if column in must and not row[column]]
+        if empty:
+            raise DataError(f"{path}:{number}: empty {', '.join(empty)}; fill in every cell")
+        rows.append((number, row))
     return rows
 
 
 def read_words(path: Path) -> list[str]:
-    """One entry a line; ``#`` comments and blank lines skipped."""
+    """One entry a line; ``#`` comments and blank lines skipped; entries stripped."""
+    return [line.strip() for _, line in _content(_lines(path))]
+
+
+def compile_regex(path: Path, number: int, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, or DataError naming the file and line of a bad pattern."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"{path}: cannot read data file ({exc})") from exc
-    return [s.strip() for s in lines if s.strip() and not s.lstrip().startswith("#")]
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise DataError(f"{path}:{number}: bad regex {pattern!r} ({exc})") from exc

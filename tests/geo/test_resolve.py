@@ -32,6 +32,14 @@ def test_tripoli_follows_the_document_country(
     assert loc is not None and loc.country == country and loc.lon == pytest.approx(lon, abs=0.05)
 
 
+def test_a_small_namesake_in_a_document_country_does_not_beat_a_world_city(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The minister flew to Paris after the attack."
+    (loc,) = _resolve(gazetteer, text, [("Paris", None)], ("USA", "IRQ"))
+    assert loc is not None and loc.country == "FRA"
+
+
 def test_district_qualifier_gives_the_district_at_its_seat(gazetteer: Gazetteer) -> None:
     text = "Positions in the Kalbajar district came under fire."
     (loc,) = _resolve(gazetteer, text, [("Kalbajar", "district")], ("AZE",))

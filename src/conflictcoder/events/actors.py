@@ -93,6 +93,15 @@ def _phrase(doc: Doc, start: int, end: int, chunks: dict[int, SpacySpan]) -> Spa
     return doc[left:right]
 
 
+def _chunk_index(doc: Doc) -> dict[int, SpacySpan]:
+    """Token index → its noun chunk, computed once per parsed document."""
+    index: dict[int, SpacySpan] | None = doc.user_data.get("conflictcoder.chunks")
+    if index is None:
+        index = {t.i: chunk for chunk in doc.noun_chunks for t in chunk}
+        doc.user_data["conflictcoder.chunks"] = index
+    return index
+
+
 def _in_named(i: int, named: list[ActorMention]) -> bool:
     return any(m.start <= i < m.end for m in named)
 
@@ -117,7 +126,7 @@ def find_actors(
                     span.start, span.end, span.root.i, actor.name, actor.country, actor.sector
                 )
             )
-    chunks = {t.i: chunk for chunk in sent.noun_chunks for t in chunk}
+    chunks = _chunk_index(doc)
     for match in _force_matcher(user_dir).find(sent):
         if _in_named(match.head, mentions):
             continue

@@ -25,9 +25,9 @@ from conflictcoder.events.places import find_places
 from conflictcoder.events.roles import assign_roles
 from conflictcoder.events.triggers import TriggerHit, find_triggers
 from conflictcoder.events.weapons import find_weapons
-from conflictcoder.geo.gazetteer import load_gazetteer
+from conflictcoder.geo.gazetteer import Gazetteer, load_gazetteer
 from conflictcoder.geo.resolve import GeoContext, PlaceMention, resolve_places
-from conflictcoder.nlp.pipeline import Chunk
+from conflictcoder.nlp.pipeline import Chunk, parse_text
 from conflictcoder.records import (
     Actor,
     Attribution,
@@ -101,11 +101,26 @@ def _trimmed(document: Document, sent: SpacySpan, offset: int) -> Span | None:
     return Span(start, end, document.text[start:end])
 
 
-def _perspective(document: Document, text: str) -> Perspective:
+def _by_frequency(text: str) -> list[str]:
+    """Countries named in the text, most often named first (ties by code)."""
+    counts = Counter(iso for _, _, iso in find_countries(text))
+    return sorted(counts, key=lambda iso: (-counts[iso], iso))
+
+
+def _perspective(document: Document, named: list[str]) -> Perspective:
     own = document.issuer.country if document.issuer is not None else None
-    counts = Counter(iso for _, _, iso in find_countries(text) if iso != own)
-    other = min(counts, key=lambda iso: (-counts[iso], iso)) if counts else None
+    other = next((iso for iso in named if iso != own), None)
     return Perspective(own=own, other=other)
+
+
+def _dateline_country(document: Document, gazetteer: Gazetteer) -> str | None:
+    """The country of the dateline's city (its most populous namesake)."""
+    if document.dateline is None or not document.dateline.place:
+        return None
+    candidates = gazetteer.candidates(document.dateline.place)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (c.population or 0, -(c.geonameid or 0))).country
 
 
 def _family(event_type: EventType) -> str:
@@ -156,7 +171,9 @@ class _DocumentPass:
     def __init__(self, document: Document, config: Config) -> None:
         self.document = document
         self.config = config
-        self.perspective = _perspective(document, document.text)
+        # Furniture and the dateline say nothing about what the document reports.
+        self.named_countries = _by_frequency(parse_text(document))
+        self.perspective = _perspective(document, self.named_countries)
         excluded = [(r.start, r.end) for r in document.removed]
         if document.dateline is not None and document.dateline.span is not None:
             excluded.append((document.dateline.span.start, document.dateline.span.end))
@@ -167,6 +184,7 @@ class _DocumentPass:
             and not any(d.span.start < e and s < d.span.end for s, e in excluded)
         ]
         self.gazetteer = load_gazetteer(config)
+        self.dateline_country = _dateline_country(document, self.gazetteer)
         self.drafts: list[Draft] = []
         self.since_event = _CONTINUATION + 1
 
@@ -187,7 +205,7 @@ class _DocumentPass:
         sources = find_sources(sent, mentions)
         cues = find_cues(sent, offset)
         actor_tokens = {i for m in mentions for i in range(m.start, m.end)}
-        places = find_places(sent, offset, self.gazetteer.is_toponym, actor_tokens)
+        places = find_places(sent, offset, self.gazetteer, actor_tokens)
         made = 0
         for hit, support in _primary(hits):
             roles = _dedupe(assign_roles(sent.doc[hit.head], mentions))
@@ -262,15 +280,13 @@ class _DocumentPass:
             draft.injuries = casualties.injuries
 
     def finish(self) -> tuple[Event, ...]:
+        # What the document is about: its issuer, the countries it names most, its dateline.
+        ranked = [self.perspective.own, *self.named_countries[:3], self.dateline_country]
+        ranked += [m.country for d in self.drafts for m, _, _ in d.actors]
         countries: list[str] = []
-        if self.perspective.own:
-            countries.append(self.perspective.own)
-        for draft in self.drafts:
-            for mention, _, _ in draft.actors:
-                if mention.country and mention.country not in countries:
-                    countries.append(mention.country)
-        if self.perspective.other and self.perspective.other not in countries:
-            countries.append(self.perspective.other)
+        for iso in ranked:
+            if iso and iso not in countries:
+                countries.append(iso)
         mentions = [p for d in self.drafts for p in d.places]
         unique = sorted(
             {(p.span.start, p.span.end): p for p in mentions}.values(), key=lambda p: p.span.start

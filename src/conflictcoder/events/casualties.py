@@ -21,9 +21,9 @@ from functools import cache
 from pathlib import Path
 
 from conflictcoder.config import DATA_DIR
+from conflictcoder.datafiles import compile_regex, read_tsv
 from conflictcoder.errors import DataError
 from conflictcoder.records import Count, Span
-from conflictcoder.time.tables import read_tsv
 
 FIELDS = ("fatalities", "injuries", "missing", "captured")
 
@@ -58,34 +58,33 @@ class _Lexicon:
 def _lexicon(data_dir: Path = DATA_DIR) -> _Lexicon:
     path = data_dir / "casualty_numbers.tsv"
     numbers: dict[str, tuple[int, str]] = {}
-    for line, (word, value, kind) in read_tsv(path, ("word", "value", "kind")):
+    for line, row in read_tsv(path, ("word", "value", "kind"), required=True):
+        word, value, kind = row["word"], row["value"], row["kind"]
         if not value.isdigit() or kind not in ("cardinal", "scale", "vague"):
             raise DataError(f"{path}:{line}: value must be a number and kind cardinal|scale|vague")
         numbers[word.lower()] = (int(value), kind)
     path = data_dir / "casualty_terms.tsv"
     terms: list[_Term] = []
-    for line, (term, field, use) in read_tsv(path, ("term", "field", "use")):
+    for line, row in read_tsv(path, ("term", "field", "use"), required=True):
+        term, field, use = row["term"], row["field"], row["use"]
         if field not in (*FIELDS, "casualties") or use not in ("after", "before", "both"):
             raise DataError(f"{path}:{line}: unknown field {field!r} or use {use!r}")
-        _compile(path, line, term)
+        compile_regex(path, line, term, re.IGNORECASE)
         terms.append(_Term(term, field, use))
     path = data_dir / "casualty_phrases.tsv"
     phrases = []
-    for line, (pattern, fields, kind) in read_tsv(path, ("pattern", "fields", "kind")):
+    for line, row in read_tsv(path, ("pattern", "fields", "kind"), required=True):
+        pattern, fields, kind = row["pattern"], row["fields"], row["kind"]
         names = tuple(f.strip() for f in fields.split(","))
         if any(n not in FIELDS for n in names) or kind not in ("zero", "unspecified"):
             raise DataError(f"{path}:{line}: unknown field in {fields!r} or kind {kind!r}")
-        phrases.append((_compile(path, line, rf"(?<!\w)(?:{pattern})(?!\w)"), names, kind))
+        regex = compile_regex(path, line, rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
+        phrases.append((regex, names, kind))
     path = data_dir / "casualty_nonperson.tsv"
-    nonperson = frozenset(row[0].lower() for _, row in read_tsv(path, ("noun",)))
+    nonperson = frozenset(
+        row["noun"].lower() for _, row in read_tsv(path, ("noun",), required=True)
+    )
     return _Lexicon(numbers, tuple(terms), tuple(phrases), nonperson)
-
-
-def _compile(path: Path, line: int, pattern: str) -> re.Pattern[str]:
-    try:
-        return re.compile(pattern, re.IGNORECASE)
-    except re.error as exc:
-        raise DataError(f"{path}:{line}: bad pattern ({exc})") from exc
 
 
 _MOD = (

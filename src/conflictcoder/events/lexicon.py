@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from conflictcoder.config import DATA_DIR
 from conflictcoder.countries import countries
+from conflictcoder.datafiles import read_tsv
 from conflictcoder.errors import DataError
 from conflictcoder.records import EventType
 
@@ -168,34 +169,6 @@ Row = dict[str, str]
 T = TypeVar("T")
 
 
-def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, Row]]:
-    """(line number, row) for every data line; the header must start with ``columns``."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"{path}: cannot read ({exc}); fix or remove the file") from exc
-    header: list[str] | None = None
-    out: list[tuple[int, Row]] = []
-    for lineno, line in enumerate(lines, start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if header is None:
-            if tuple(cells[: len(columns)]) != columns:
-                raise DataError(
-                    f"{path}:{lineno}: header must start with {', '.join(columns)} (tab-separated)"
-                )
-            header = cells
-            continue
-        if len(cells) > len(header):
-            raise DataError(f"{path}:{lineno}: {len(cells)} cells but {len(header)} columns")
-        cells += [""] * (len(header) - len(cells))
-        out.append((lineno, dict(zip(header, cells, strict=True))))
-    if header is None:
-        raise DataError(f"{path}: no header line ({', '.join(columns)})")
-    return out
-
-
 def _load(
     name: str,
     columns: tuple[str, ...],
@@ -210,7 +183,7 @@ def _load(
         paths.append(user_dir / name)
     for path in paths:
         seen: dict[object, int] = {}
-        for lineno, row in _rows(path, columns):
+        for lineno, row in read_tsv(path, columns, optional=True, more_columns=True):
             where = f"{path}:{lineno}"
             item = parse(row, where)
             k = key(item)

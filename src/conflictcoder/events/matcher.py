@@ -7,12 +7,12 @@ may stand between the pattern's words ("came under *heavy* bombardment", "plante
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 T = TypeVar("T")
 
@@ -23,6 +23,15 @@ _MAX_FILLERS = 2
 
 def lemma(token: Token) -> str:
     return str(token.lemma_).lower()
+
+
+def lemmas(doc: Doc) -> list[str]:
+    """Lowercase lemmas of every token, computed once per parsed document."""
+    cached: list[str] | None = doc.user_data.get("conflictcoder.lemmas")
+    if cached is None:
+        cached = [str(t.lemma_).lower() for t in doc]
+        doc.user_data["conflictcoder.lemmas"] = cached
+    return cached
 
 
 @dataclass(frozen=True)
@@ -48,41 +57,37 @@ class LemmaMatcher(Generic[T]):
         for options in self._index.values():
             options.sort(key=lambda item: -len(item[0]))
 
-    def _extend(self, tokens: Sequence[Token], i: int, pattern: tuple[str, ...]) -> int | None:
-        """Index one past the last matched token, or None."""
+    def _extend(
+        self, doc: Doc, words: list[str], i: int, end: int, pattern: tuple[str, ...]
+    ) -> int | None:
+        """Doc index one past the last matched token, or None."""
         j = i + 1
         for word in pattern[1:]:
             skipped = 0
-            while j < len(tokens) and lemma(tokens[j]) != word:
-                if tokens[j].pos_ not in _FILLER_POS or skipped >= _MAX_FILLERS:
+            while j < end and words[j] != word:
+                if doc[j].pos_ not in _FILLER_POS or skipped >= _MAX_FILLERS:
                     return None
                 skipped += 1
                 j += 1
-            if j >= len(tokens):
+            if j >= end:
                 return None
             j += 1
         return j
 
     def find(self, sent: SpacySpan) -> list[Match[T]]:
         """Every match in the sentence; overlapping matches keep the longest (then first)."""
-        tokens = list(sent)
+        doc = sent.doc
+        words = lemmas(doc)
         found: list[Match[T]] = []
-        for i, token in enumerate(tokens):
-            for pattern, pos, entry in self._index.get(lemma(token), ()):
-                j = self._extend(tokens, i, pattern)
+        for i in range(sent.start, sent.end):
+            for pattern, pos, entry in self._index.get(words[i], ()):
+                j = self._extend(doc, words, i, sent.end, pattern)
                 if j is None:
                     continue
-                head_local = i if pos == "VERB" else j - 1
-                if not _pos_ok(tokens[head_local], pos, self._strict):
+                head = i if pos == "VERB" else j - 1
+                if not _pos_ok(doc[head], pos, self._strict):
                     continue
-                found.append(
-                    Match(
-                        start=tokens[i].i,
-                        end=tokens[j - 1].i + 1,
-                        head=tokens[head_local].i,
-                        entry=entry,
-                    )
-                )
+                found.append(Match(start=i, end=j, head=head, entry=entry))
                 break
         return _longest_first(found)
 

@@ -7,23 +7,18 @@ after a locative preposition ("present *in* Azerbaijan"); elsewhere it names a p
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from conflictcoder.countries import country_of
+from conflictcoder.geo.gazetteer import Gazetteer
+from conflictcoder.geo.qualifiers import qualifier_kind
 from conflictcoder.geo.resolve import PlaceMention
 from conflictcoder.records import Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model wrongly gives to toponyms; kept only when the gazetteer agrees.
 MAYBE_LABELS = frozenset({"ORG", "PERSON", "NORP"})
-QUALIFIERS = {
-    "district": "district", "rayon": "district", "county": "district", "municipality": "district",
-    "region": "region", "province": "province", "governorate": "province", "state": "province",
-    "oblast": "province", "marz": "province", "village": "village", "town": "town",
-    "city": "city", "sector": "region", "area": "region", "border": "border",
-    "neighbourhood": "town", "neighborhood": "town", "camp": "town",
-}  # fmt: skip
 _LOCATIVE = frozenset(
     {"in", "into", "inside", "across", "throughout", "within", "near", "at", "to", "from", "of"}
 )
@@ -37,14 +32,15 @@ def _qualifier_after(ent: SpacySpan, sent: SpacySpan) -> str | None:
         if token.lower_ in _LIST_GLUE or token.ent_type_ in PLACE_LABELS | MAYBE_LABELS:
             i += 1
             continue
-        return QUALIFIERS.get(str(token.lemma_).lower())
+        return token.lower_ if qualifier_kind(token.lower_) else None
     return None
 
 
 def _qualifier_before(ent: SpacySpan, sent: SpacySpan) -> str | None:
     i = ent.start - 1
     if i - 1 >= sent.start and ent.doc[i].lower_ == "of":
-        return QUALIFIERS.get(str(ent.doc[i - 1].lemma_).lower())
+        word = ent.doc[i - 1].lower_
+        return word if qualifier_kind(word) else None
     return None
 
 
@@ -55,12 +51,23 @@ def _locative(token: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
 
 
+def _entities(doc: Doc) -> list[SpacySpan]:
+    """The document's entities, listed once per parsed document (``Span.ents`` rescans)."""
+    ents: list[SpacySpan] | None = doc.user_data.get("conflictcoder.ents")
+    if ents is None:
+        ents = list(doc.ents)
+        doc.user_data["conflictcoder.ents"] = ents
+    return ents
+
+
 def find_places(
-    sent: SpacySpan, offset: int, is_toponym: object, excluded: set[int]
+    sent: SpacySpan, offset: int, gazetteer: Gazetteer, excluded: set[int]
 ) -> list[PlaceMention]:
     """Place mentions of the sentence in text order (``excluded``: token indices of actors)."""
     found: list[PlaceMention] = []
-    for ent in sent.ents:
+    for ent in _entities(sent.doc):
+        if ent.start < sent.start or ent.end > sent.end:
+            continue
         if ent.label_ not in PLACE_LABELS and ent.label_ not in MAYBE_LABELS:
             continue
         if not excluded.isdisjoint(range(ent.start, ent.end)):
@@ -69,8 +76,10 @@ def find_places(
         if not text or not text[0].isupper():
             continue
         qualifier = _qualifier_after(ent, sent) or _qualifier_before(ent, sent)
-        if ent.label_ in MAYBE_LABELS and not (qualifier and is_toponym(text)):  # type: ignore[operator]
+        if ent.label_ in MAYBE_LABELS and not (qualifier and gazetteer.is_toponym(text)):
             continue
+        if qualifier is None and gazetteer.is_common_word(text):
+            continue  # "the West", "Spring": a place only when a feature word says so
         if country_of(text) is not None and not _locative(ent.root):
             continue
         start = offset + ent.start_char

@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import cache
 
 from conflictcoder.config import DATA_DIR
+from conflictcoder.datafiles import read_tsv
 from conflictcoder.errors import DataError
-from conflictcoder.geo.datafiles import read_tsv
 
 _FEATURES = frozenset({"admin1", "district", "region"})
 

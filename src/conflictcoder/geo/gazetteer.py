@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from conflictcoder.config import DATA_DIR, Config
+from conflictcoder.datafiles import read_tsv, read_words
 from conflictcoder.errors import DataError
 from conflictcoder.geo.build import Q_NAME, build_index, source_versions
-from conflictcoder.geo.datafiles import read_tsv, read_words
 from conflictcoder.geo.normalize import name_keys
 
 _ALIAS_COLUMNS = ("alias", "geonameid", "lang_or_side", "note")
@@ -89,6 +89,7 @@ class Gazetteer:
         self.min_population = min_population
         self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
+        self._neighbours: dict[str, tuple[str, ...]] | None = None
         self._aliases = self._load_aliases(alias_files)
         self._stopwords = frozenset(
             k for w in read_words(DATA_DIR / "place_stopwords.txt") for k in name_keys(w)[:1]
@@ -147,11 +148,21 @@ class Gazetteer:
 
     def neighbours(self, iso3: str) -> tuple[str, ...]:
         """ISO3 codes of the countries bordering ``iso3`` (GeoNames), sorted."""
+        return self._neighbour_table().get(iso3, ())
+
+    def _neighbour_table(self) -> dict[str, tuple[str, ...]]:
+        # One scan for all countries: a query per call scanned the whole table each time.
         with self._lock:
-            row = self._conn.execute(
-                "SELECT neighbours FROM places WHERE feature = 'country' AND country = ?", (iso3,)
-            ).fetchone()
-        return tuple(sorted(n for n in (row[0] if row and row[0] else "").split(",") if n))
+            if self._neighbours is None:
+                rows = self._conn.execute(
+                    "SELECT country, neighbours FROM places WHERE feature = 'country'"
+                ).fetchall()
+                self._neighbours = {
+                    country: tuple(sorted(n for n in (value or "").split(",") if n))
+                    for country, value in rows
+                    if country
+                }
+            return self._neighbours
 
     # -- the entity ruler ------------------------------------------------------
 

@@ -21,6 +21,7 @@ _POPULATED = frozenset({"town", "village"})
 _PRECISION = {"town": 1, "village": 1, "district": 2, "admin1": 3, "country": 3}
 # A small foreign town is a likelier misreading than a place the document is about.
 _FOREIGN_TOWN_MAX_POPULATION = 100_000
+_WORLD_CITY = 1_000_000
 _MIN_SCORE = 0.3
 _ANCHOR_MIN_SCORE = 0.6
 
@@ -123,6 +124,11 @@ def _choose(
         key=lambda sc: (-sc[0], _tie_order(sc[1])),
     )
     best_score, best = scored[0]
+    if p.kind is None and best.population < _FOREIGN_TOWN_MAX_POPULATION:
+        # "Paris", "London": a small namesake never beats a city of millions.
+        world = [sc for sc in scored if sc[1].population >= _WORLD_CITY and sc[1].match == 0]
+        if world:
+            best_score, best = world[0]
     if best_score < _MIN_SCORE or not _plausible(best, p.kind, doc_countries, neighbours):
         return None
     return best, min(1.0, max(0.0, best_score))

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import dateparser
 
-from conflictcoder.ingest.datafiles import read_tsv
+from conflictcoder.config import DATA_DIR
+from conflictcoder.datafiles import read_tsv
 from conflictcoder.records import Dateline, Span
 
 _WORD = r"[A-Z][A-Za-z'’.\-]*"
@@ -60,9 +61,8 @@ class _Found:
 
 @functools.cache
 def _not_places() -> frozenset[str]:
-    return frozenset(
-        row["word"].strip().lower() for _, row in read_tsv("dateline_not_places.tsv", ("word",))
-    )
+    rows = read_tsv(DATA_DIR / "dateline_not_places.tsv", ("word",), required=True)
+    return frozenset(row["word"].lower() for _, row in rows)
 
 
 def parse_dateline(text: str, reference: dt.date | None = None) -> Dateline | None:

@@ -11,9 +11,9 @@ from typing import BinaryIO
 
 import charset_normalizer
 
-from conflictcoder.config import Config
+from conflictcoder.config import DATA_DIR, Config
+from conflictcoder.datafiles import read_tsv
 from conflictcoder.errors import DataError, InputError
-from conflictcoder.ingest.datafiles import read_tsv
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
@@ -34,11 +34,12 @@ _C1 = re.compile(r"[\x80-\x9f]")
 @functools.cache
 def _signatures() -> tuple[tuple[str, int, bytes], ...]:
     out = []
-    for number, row in read_tsv("file_signatures.tsv", ("format", "offset", "hex")):
+    path = DATA_DIR / "file_signatures.tsv"
+    for number, row in read_tsv(path, ("format", "offset", "hex"), required=True):
         try:
             out.append((row["format"], int(row["offset"]), bytes.fromhex(row["hex"])))
         except ValueError as exc:
-            raise DataError(f"file_signatures.tsv:{number}: bad offset or hex ({exc})") from exc
+            raise DataError(f"{path}:{number}: bad offset or hex ({exc})") from exc
     return tuple(out)
 
 

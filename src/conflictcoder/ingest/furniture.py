@@ -10,11 +10,12 @@ import functools
 import re
 from dataclasses import dataclass
 
+from conflictcoder.config import DATA_DIR
+from conflictcoder.datafiles import compile_regex, read_tsv
 from conflictcoder.errors import DataError
-from conflictcoder.ingest.datafiles import compile_regex, read_tsv
 from conflictcoder.records import Removed
 
-_FILE = "furniture.tsv"
+_FILE = DATA_DIR / "furniture.tsv"
 _MAX_LINE = 300  # longer lines are prose, whatever they start with
 _BLOCK_MAX_LINES = 12
 _BLOCK_LINE_MAX = 160
@@ -31,7 +32,7 @@ class _Pattern:
 @functools.cache
 def _patterns() -> tuple[_Pattern, ...]:
     out = []
-    for number, row in read_tsv(_FILE, ("reason", "scope", "regex")):
+    for number, row in read_tsv(_FILE, ("reason", "scope", "regex"), required=True):
         if row["scope"] not in ("line", "block"):
             raise DataError(f"{_FILE}:{number}: scope must be 'line' or 'block'")
         out.append(

@@ -17,14 +17,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from conflictcoder.config import DATA_DIR
 from conflictcoder.countries import country_name, country_of, country_terms
+from conflictcoder.datafiles import compile_regex, read_tsv
 from conflictcoder.errors import DataError
-from conflictcoder.ingest.datafiles import compile_regex, read_tsv
 from conflictcoder.ingest.dateline import parse_dateline
 from conflictcoder.records import Party, Removed, Span
 
-_BODIES = "issuer_bodies.tsv"
-_CUES = "issuer_cues.tsv"
+_BODIES = DATA_DIR / "issuer_bodies.tsv"
+_CUES = DATA_DIR / "issuer_cues.tsv"
 _CUE_KINDS = ("statement-verb", "speech-verb", "statement-noun", "speaker")
 _LEAD_SENTENCES = 2
 _TITLE_LINES = 3
@@ -43,11 +44,11 @@ class _Grammar:
 @functools.cache
 def _grammar() -> _Grammar:
     bodies = []
-    for number, row in read_tsv(_BODIES, ("canonical", "regex")):
+    for number, row in read_tsv(_BODIES, ("canonical", "regex"), required=True):
         regex = compile_regex(_BODIES, number, rf"(?i:{row['regex']})")
         bodies.append((row["canonical"], regex))
     parts: dict[str, list[str]] = {kind: [] for kind in _CUE_KINDS}
-    for number, row in read_tsv(_CUES, ("kind", "regex")):
+    for number, row in read_tsv(_CUES, ("kind", "regex"), required=True):
         if row["kind"] not in parts:
             raise DataError(f"{_CUES}:{number}: kind must be one of {', '.join(_CUE_KINDS)}")
         compile_regex(_CUES, number, row["regex"])

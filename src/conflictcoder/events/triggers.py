@@ -29,7 +29,11 @@ _MODALS = frozenset({"may", "might", "could", "would", "should"})
 # Nouns whose "on/about X" complement names a topic, not an event.
 _TOPIC_NOUNS = frozenset({"statement", "report", "briefing", "communique", "note", "release"})
 _TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning"})
-_NEGATIONS = frozenset({"no", "never", "without"})
+_NEGATIONS = frozenset({"no", "never"})
+# Entities whose words name something else: "11 March" is a date, not a protest march.
+_NAME_LABELS = frozenset(
+    {"DATE", "TIME", "PERSON", "GPE", "LOC", "FAC", "ORG", "WORK_OF_ART", "LAW"}
+)
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,8 @@ def _matcher(user_dir: Path | None) -> LemmaMatcher[Trigger]:
 
 
 def _negated(head: Token) -> bool:
+    if head.dep_ in ("pobj", "pcomp") and head.head.lower_ == "without":
+        return True  # "without firing a shot"
     for token in (head, head.head):
         if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in token.children):
             return True
@@ -103,6 +109,8 @@ def find_triggers(sent: SpacySpan, offset: int, user_dir: Path | None = None) ->
         head = sent.doc[match.head]
         if head.dep_ == "prep":  # "according to", "following", "regarding"
             continue
+        if head.ent_type_ in _NAME_LABELS and (head.ent_type_ in ("DATE", "TIME") or head.is_title):
+            continue  # part of a name or a date ("11 March", "Operation Peace Spring")
         if _negated(head) or _hypothetical(head) or _generic(head) or _topic(head):
             continue
         first, last = sent.doc[match.start], sent.doc[match.end - 1]

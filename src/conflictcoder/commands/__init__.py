@@ -1,0 +1,1 @@
+"""One module per CLI command: ``register(sub)`` adds its parser and sets ``run``."""

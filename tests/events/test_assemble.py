@@ -110,7 +110,8 @@ def test_a_denial_is_the_speakers_own_act(nlp: Language) -> None:
     assert reject.attribution is not None
     assert reject.attribution.claimant == document.issuer
     assert reject.attribution.stance == "asserted"
-    assert [(a.role, a.country) for a in reject.actors] == [("target", "AZE")]
+    # A denial is made by its claimant and aimed at the side whose claim it rejects.
+    assert [(a.role, a.country) for a in reject.actors] == [("actor1", "ARM"), ("target", "AZE")]
     assert assault.attribution is not None
     assert assault.attribution.stance == "denied"
     assert assault.attribution.claimant == Party(name="Azerbaijan", country="AZE")

@@ -16,9 +16,17 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span as SpacySpan
 
 from conflictcoder.config import Config
-from conflictcoder.countries import find_countries
+from conflictcoder.countries import country_name, find_countries
 from conflictcoder.events.actors import ActorMention, Perspective, fill_template, find_actors
-from conflictcoder.events.attribution import Cue, attribute, find_cues, find_sources
+from conflictcoder.events.attribution import (
+    Cue,
+    Sources,
+    attribute,
+    claim_maker,
+    find_cues,
+    find_sources,
+    named_speaker,
+)
 from conflictcoder.events.casualties import CasualtyFinding, find_casualties
 from conflictcoder.events.lexicon import event_categories
 from conflictcoder.events.matcher import lemma
@@ -51,6 +59,8 @@ _TOLL_LEMMAS = frozenset({"kill", "wound", "injure", "die", "hurt", "death", "ca
 # Below this weight a trigger makes an event only when the sentence names who did it.
 _WEAK = 0.5
 _VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Events that are things said: made by the claimant, aimed at the other side by default.
+_SPEECH_ACTS = frozenset({"ACCUSE", "REJECT", "THREATEN"})
 
 
 @dataclass
@@ -64,6 +74,7 @@ class Draft:
     actors: list[tuple[ActorMention, str, Span | None]] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     date: DateRange | None = None
+    own_date: bool = False  # False: the date is inherited from the event before
     fatalities: Count | None = None
     injuries: Count | None = None
     weapons: list[tuple[str, Span]] = field(default_factory=list)
@@ -170,6 +181,22 @@ def _refine(
     return event_type
 
 
+@dataclass(frozen=True)
+class _Sentence:
+    """What one sentence offers the events triggered in it."""
+
+    sent: SpacySpan
+    offset: int
+    span: Span
+    mentions: list[ActorMention]
+    sources: Sources
+    cues: list[Cue]
+    perspective: Perspective
+    places: list[PlaceMention]
+    weapons: list[tuple[str, str | None, Span]]
+    casualties: CasualtyFinding
+
+
 class _DocumentPass:
     def __init__(self, document: Document, config: Config) -> None:
         self.document = document
@@ -189,6 +216,7 @@ class _DocumentPass:
         self.gazetteer = load_gazetteer(config)
         self.dateline_country = _dateline_country(document, self.gazetteer)
         self.drafts: list[Draft] = []
+        self.last_speaker: Party | None = None
         self.since_event = _CONTINUATION + 1
 
     def sentence(self, sent: SpacySpan, offset: int) -> None:
@@ -200,72 +228,121 @@ class _DocumentPass:
         hits = find_triggers(sent, offset, user_dir)
         weapons = find_weapons(sent, offset, user_dir)
         casualties = find_casualties(document.text, sentence.start, sentence.end)
-        if not hits:
-            self.since_event += 1
-            self._continue(weapons, casualties)
-            return
         mentions = find_actors(sent, self.perspective, user_dir)
         sources = find_sources(sent, mentions)
-        cues = find_cues(sent, offset)
-        actor_tokens = {i for m in mentions for i in range(m.start, m.end)}
-        places = find_places(sent, offset, self.gazetteer, actor_tokens)
-        if self._reports_toll(sent, hits, mentions):
-            self.since_event += 1
-            self._continue(weapons, casualties)
-            return
-        made = 0
-        for hit, support in _primary(hits):
-            roles = _dedupe(assign_roles(sent.doc[hit.head], mentions))
-            if hit.weight < _WEAK and all(r != "actor1" for _, r in roles):
-                continue  # a weak word without a doer ("damaged", "engaged") is no event
-            made += 1
-            actors: list[tuple[ActorMention, str, Span | None]] = [
-                (m, role, self._mention_span(sent, offset, m)) for m, role in roles
-            ]
-            victims = any(role == "victim" for _, role, _ in actors)
-            event_type = _refine(hit.type, [(w, h) for w, h, _ in weapons], victims)
-            trigger = _span(document.text, hit.start, hit.end)
-            date = _nearest_date(self.dates, sentence, trigger)
-            if date is None and self.drafts:
-                date = self.drafts[-1].date
-            participants = {m.root for m, _ in roles}
-            if event_type.plover_type == "REJECT":
-                # The denial is the speaker's own act; the side whose claim it rejects is
-                # its target.
-                attribution, decided = attribute(
-                    sources, [], document.issuer, self.perspective, participants
-                )
-                denied, _ = attribute(
-                    sources, cues, document.issuer, self.perspective, participants
-                )
-                if denied.stance == "denied" and denied.claimant is not None:
-                    actors.append((_party_mention(denied.claimant), "target", None))
-            else:
-                attribution, decided = attribute(
-                    sources, cues, document.issuer, self.perspective, participants
-                )
-            self.drafts.append(
-                Draft(
-                    type=event_type,
-                    trigger=trigger,
-                    weight=hit.weight,
-                    sentence=sentence,
-                    actors=actors,
-                    places=places,
-                    date=date,
-                    fatalities=casualties.fatalities,
-                    injuries=casualties.injuries,
-                    weapons=[(w, s) for w, _, s in weapons],
-                    attribution_cues=decided,
-                    attribution=attribution,
-                    also=[_span(document.text, h.start, h.end) for h in support],
-                )
+        speaker = named_speaker(sources, set())
+        perspective = self.perspective
+        if speaker is not None and speaker.country and speaker.country != perspective.own:
+            # In reported speech "our forces" are the speaker's.
+            perspective = Perspective(
+                own=speaker.country,
+                other=next((c for c in self.named_countries if c != speaker.country), None),
             )
-        if made:
-            self.since_event = 0
-        else:
+            mentions = find_actors(sent, perspective, user_dir)
+            sources = find_sources(sent, mentions)
+        if not hits or self._reports_toll(sent, hits, mentions):
             self.since_event += 1
             self._continue(weapons, casualties)
+            self._remember(sources)
+            return
+        here = _Sentence(
+            sent=sent,
+            offset=offset,
+            span=sentence,
+            mentions=mentions,
+            sources=sources,
+            cues=find_cues(sent, offset),
+            perspective=perspective,
+            places=find_places(
+                sent, offset, self.gazetteer, {i for m in mentions for i in range(m.start, m.end)}
+            ),
+            weapons=weapons,
+            casualties=casualties,
+        )
+        made = [d for hit, support in _primary(hits) if (d := self._draft(here, hit, support))]
+        self.drafts.extend(made)
+        self.since_event = 0 if made else self.since_event + 1
+        if not made:
+            self._continue(weapons, casualties)
+        self._remember(sources)
+
+    def _remember(self, sources: Sources) -> None:
+        speaker = named_speaker(sources, set())
+        if speaker is not None:
+            self.last_speaker = speaker
+
+    def _draft(self, here: _Sentence, hit: TriggerHit, support: list[TriggerHit]) -> Draft | None:
+        document, sent = self.document, here.sent
+        roles = _dedupe(assign_roles(sent.doc[hit.head], here.mentions))
+        if hit.weight < _WEAK and all(r != "actor1" for _, r in roles):
+            return None  # a weak word without a doer ("damaged", "engaged") is no event
+        actors: list[tuple[ActorMention, str, Span | None]] = [
+            (m, role, self._mention_span(sent, here.offset, m)) for m, role in roles
+        ]
+        victims = any(role == "victim" for _, role, _ in actors)
+        event_type = _refine(hit.type, [(w, h) for w, h, _ in here.weapons], victims)
+        trigger = _span(document.text, hit.start, hit.end)
+        date = _nearest_date(self.dates, here.span, trigger)
+        own_date = date is not None
+        if date is None and self.drafts:
+            date = self.drafts[-1].date
+        participants = {m.root for m, _ in roles}
+        previous = self.last_speaker
+        if event_type.plover_type == "REJECT":
+            # The denial is the speaker's own act; the side whose claim it rejects is its target.
+            attribution, decided = attribute(
+                here.sources, [], document.issuer, here.perspective, participants, previous
+            )
+            maker = claim_maker(
+                here.sources, document.issuer, here.perspective, participants, previous
+            )
+            if maker is not None and not any(r == "target" for _, r, _ in actors):
+                actors.append((_party_mention(maker), "target", None))
+        else:
+            attribution, decided = attribute(
+                here.sources, here.cues, document.issuer, here.perspective, participants, previous
+            )
+        if event_type.plover_type in _SPEECH_ACTS:
+            actors = self._speech_act_parties(actors, attribution, here.perspective)
+        return Draft(
+            type=event_type,
+            trigger=trigger,
+            weight=hit.weight,
+            sentence=here.span,
+            actors=actors,
+            places=here.places,
+            date=date,
+            own_date=own_date,
+            fatalities=here.casualties.fatalities,
+            injuries=here.casualties.injuries,
+            weapons=[(w, s) for w, _, s in here.weapons],
+            attribution_cues=decided,
+            attribution=attribution,
+            also=[_span(document.text, h.start, h.end) for h in support],
+        )
+
+    @staticmethod
+    def _speech_act_parties(
+        actors: list[tuple[ActorMention, str, Span | None]],
+        attribution: Attribution,
+        perspective: Perspective,
+    ) -> list[tuple[ActorMention, str, Span | None]]:
+        """An accusation, denial, warning or demand is made by its claimant, and aimed,
+        unless the sentence says otherwise, at the other side."""
+        roles = {r for _, r, _ in actors}
+        out = list(actors)
+        claimant = attribution.claimant
+        if "actor1" not in roles and claimant is not None:
+            out.insert(0, (_party_mention(claimant), "actor1", None))
+        other = perspective.other
+        if (
+            "target" not in roles
+            and other is not None
+            and (claimant is None or claimant.country != other)
+        ):
+            party = Party(name=country_name(other), country=other)
+            out.append((_party_mention(party), "target", None))
+        return out
 
     def _reports_toll(
         self, sent: SpacySpan, hits: list[TriggerHit], mentions: list[ActorMention]

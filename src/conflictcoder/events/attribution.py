@@ -28,8 +28,18 @@ _REPORTING = frozenset(
         "spread", "disseminate", "publish", "post", "write", "reveal", "inform",
     }
 )  # fmt: skip
-# Pronouns and nouns that, without a country of their own, mean the issuer itself.
-_SELF = frozenset({"it", "we", "ministry", "statement", "department", "office", "service"})
+# Subjects that, without a country of their own, refer back to the last speaker.
+_SELF = frozenset(
+    {"it", "we", "he", "she", "they", "ministry", "statement", "department", "office",
+     "service", "spokesman", "spokeswoman", "spokesperson", "official", "source"}
+)  # fmt: skip
+# Verbs and nouns that make a claim someone else may deny.
+_CLAIM_VERBS = frozenset(
+    {"claim", "allege", "accuse", "circulate", "spread", "disseminate", "say", "report"}
+)
+_CLAIM_NOUNS = frozenset(
+    {"claim", "allegation", "accusation", "report", "statement", "information"}
+)
 
 
 @dataclass(frozen=True)
@@ -76,39 +86,92 @@ def _party(mention: ActorMention) -> Party:
 
 
 @dataclass(frozen=True)
-class Sources:
-    """The speakers and cited sources a sentence names."""
+class Speaker:
+    mention: ActorMention | None  # None: a pronoun or a word with no actor in it
+    token: Token  # the subject
+    verb: str  # lemma of the reporting verb
 
-    speakers: tuple[tuple[ActorMention | None, Token], ...]
+
+@dataclass(frozen=True)
+class Sources:
+    """The speakers, cited sources and claim-makers a sentence names."""
+
+    speakers: tuple[Speaker, ...]
     via: tuple[ActorMention, ...]
-    agents: tuple[ActorMention, ...]  # "circulated *by the X side*"
+    # Who made a claim: "circulated *by the X side*", "*X's* claims", "claims *by X*".
+    makers: tuple[ActorMention, ...]
 
 
 def find_sources(sent: SpacySpan, mentions: list[ActorMention]) -> Sources:
-    speakers: list[tuple[ActorMention | None, Token]] = []
+    speakers: list[Speaker] = []
     via: list[ActorMention] = []
-    agents: list[ActorMention] = []
+    makers: list[ActorMention] = []
     for token in sent:
+        word = str(token.lemma_)
         if token.lower_ == "according":
-            for prep in token.children:
-                for pobj in prep.children:
-                    if (m := _mention_at(pobj, mentions)) is not None:
-                        via.append(m)
-        if str(token.lemma_) in _REPORTING and token.pos_ == "VERB":
+            via.extend(_objects(token, mentions))
+        if word in _REPORTING and token.pos_ == "VERB":
             for child in token.children:
                 if child.dep_ == "nsubj":
-                    speakers.append((_mention_at(child, mentions), child))
+                    speakers.append(Speaker(_mention_at(child, mentions), child, word))
                 if child.dep_ == "agent":
-                    for pobj in child.children:
-                        if (m := _mention_at(pobj, mentions)) is not None:
-                            agents.append(m)
-    return Sources(tuple(speakers), tuple(via), tuple(agents))
+                    makers.extend(_objects(child, mentions, direct=True))
+        if word in _CLAIM_NOUNS and token.pos_ == "NOUN":
+            for child in token.children:
+                if child.dep_ == "poss" and (m := _mention_at(child, mentions)) is not None:
+                    makers.append(m)
+                if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                    makers.extend(_objects(child, mentions, direct=True))
+    return Sources(tuple(speakers), tuple(via), tuple(makers))
 
 
-def _is_self(mention: ActorMention | None, token: Token, perspective: Perspective) -> bool:
-    if mention is None:
-        return token.lower_ in _SELF or str(token.lemma_) in _SELF
-    return mention.country is None or mention.country == perspective.own
+def _objects(
+    token: Token, mentions: list[ActorMention], *, direct: bool = False
+) -> list[ActorMention]:
+    """Mentions in the object of a preposition ("according *to X*", "by X")."""
+    found = []
+    preps = [token] if direct else list(token.children)
+    for prep in preps:
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and (m := _mention_at(pobj, mentions)) is not None:
+                found.append(m)
+    return found
+
+
+def _is_self(speaker: Speaker, perspective: Perspective) -> bool:
+    """ "It said", "the ministry added": no party of its own, so the last one named."""
+    if speaker.mention is None:
+        return speaker.token.lower_ in _SELF or str(speaker.token.lemma_) in _SELF
+    return speaker.mention.country is None
+
+
+def named_speaker(
+    sources: Sources, participants: set[int], *, exclude: frozenset[str] = frozenset()
+) -> Party | None:
+    """The first speaker the sentence names with a country ("the Armenian MoD said")."""
+    for sp in sources.speakers:
+        if sp.verb in exclude or sp.mention is None or sp.mention.root in participants:
+            continue
+        if sp.mention.country:
+            return _party(sp.mention)
+    return None
+
+
+def _speaker(
+    sources: Sources,
+    perspective: Perspective,
+    participants: set[int],
+    previous: Party | None,
+    exclude: frozenset[str] = frozenset(),
+) -> Party | None:
+    named = named_speaker(sources, participants, exclude=exclude)
+    if named is not None:
+        return named
+    if previous is not None and any(
+        _is_self(sp, perspective) for sp in sources.speakers if sp.verb not in exclude
+    ):
+        return previous  # reported speech goes on: "It added that …"
+    return None
 
 
 def attribute(
@@ -117,42 +180,73 @@ def attribute(
     issuer: Party | None,
     perspective: Perspective,
     participants: set[int],
+    previous: Party | None = None,
 ) -> tuple[Attribution, list[Cue]]:
     """The attribution of an event in this sentence, and the cues that decided its stance.
 
     ``participants`` are the roots of the event's own actor mentions: a claim-maker is
-    never one of them.
+    never one of them. ``previous`` is the last speaker named before this sentence, whom
+    "it said"/"the ministry added" refer back to.
     """
     via = tuple(_party(m) for m in sources.via)
-    others = [
-        m
-        for m, tok in sources.speakers
-        if m is not None and not _is_self(m, tok, perspective) and m.root not in participants
-    ]
+    speaker = _speaker(sources, perspective, participants, previous)
+    if speaker is not None and issuer is not None and speaker.country == issuer.country:
+        # The issuer relays its own side's body ("the Ministry of Defense reports"): it
+        # stays the claimant and the body is cited.
+        if speaker.name != issuer.name and speaker not in via:
+            via = (*via, speaker)
+        speaker = issuer
     denials = [c for c in cues if c.stance == "denied"]
     if denials:
-        makers = others + [
-            m for m in sources.agents if m.root not in participants and m.country != perspective.own
-        ]
-        if makers:
-            claimant: Party | None = _party(makers[0])
-        elif perspective.other is not None:
-            from conflictcoder.countries import country_name
-
-            claimant = Party(name=country_name(perspective.other), country=perspective.other)
-        else:
-            claimant = None
-        return Attribution(claimant=claimant, via=(), stance="denied"), denials
+        return Attribution(
+            claimant=claim_maker(sources, issuer, perspective, participants, previous),
+            via=(),
+            stance="denied",
+        ), denials
     hedges = [c for c in cues if c.stance == "alleged"]
-    if others:
-        claimant = _party(others[0])
-    elif issuer is not None:
-        claimant = issuer
-    elif via:
+    claimant = speaker or issuer
+    if claimant is None and via:
         claimant, via = via[0], via[1:]
-    else:
-        claimant = None
     if hedges:
         return Attribution(claimant=claimant, via=via, stance="alleged"), hedges
     stance = "asserted" if claimant is not None else "reported"
     return Attribution(claimant=claimant, via=via, stance=stance), []
+
+
+def denier(
+    sources: Sources,
+    issuer: Party | None,
+    perspective: Perspective,
+    participants: set[int],
+    previous: Party | None = None,
+) -> Party | None:
+    """Who says the claim is false: the sentence's speaker (not one who made a claim),
+    else the issuer."""
+    return _speaker(sources, perspective, participants, previous, _CLAIM_VERBS) or issuer
+
+
+def claim_maker(
+    sources: Sources,
+    issuer: Party | None,
+    perspective: Perspective,
+    participants: set[int],
+    previous: Party | None = None,
+) -> Party | None:
+    """The side whose claim a denial rejects: named as its maker, else the other side."""
+    rejecting = denier(sources, issuer, perspective, participants, previous)
+    own = rejecting.country if rejecting is not None else perspective.own
+    makers = [m for m in sources.makers if m.root not in participants and m.country != own]
+    makers += [
+        sp.mention
+        for sp in sources.speakers
+        if sp.verb in _CLAIM_VERBS and sp.mention is not None and sp.mention.country
+        and sp.mention.country != own and sp.mention.root not in participants
+    ]  # fmt: skip
+    if makers:
+        return _party(makers[0])
+    other = perspective.other if perspective.other != own else None
+    if other is None:
+        return None
+    from conflictcoder.countries import country_name
+
+    return Party(name=country_name(other), country=other)

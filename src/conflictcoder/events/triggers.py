@@ -14,6 +14,9 @@ from pathlib import Path
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from conflictcoder.config import DATA_DIR
+from conflictcoder.datafiles import read_tsv
+from conflictcoder.errors import DataError
 from conflictcoder.events.lexicon import Trigger, event_categories, event_triggers
 from conflictcoder.events.matcher import LemmaMatcher, lemma
 from conflictcoder.records import EventType
@@ -44,6 +47,39 @@ class TriggerHit:
     type: EventType
     weight: float
     trigger: Trigger
+
+
+@dataclass(frozen=True)
+class _WarningVerb:
+    category: str
+    passive_only: bool
+
+
+@functools.cache
+def _warning_verbs() -> dict[str, _WarningVerb]:
+    path = DATA_DIR / "warning_verbs.tsv"
+    table: dict[str, _WarningVerb] = {}
+    for number, row in read_tsv(path, ("lemma", "category", "voice"), required=True):
+        if row["voice"] not in ("passive", "any"):
+            raise DataError(f"{path}:{number}: voice must be passive or any")
+        table[row["lemma"]] = _WarningVerb(row["category"], row["voice"] == "passive")
+    return table
+
+
+def _warning(token: Token) -> _WarningVerb | None:
+    """ "… will be stopped", "we will retaliate": a verb under will/shall that warns."""
+    verb = _warning_verbs().get(lemma(token))
+    if verb is None or token.pos_ != "VERB":
+        return None
+    auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if not auxes & {"will", "shall", "'ll"}:
+        return None
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    if verb.passive_only and not passive:
+        return None
+    if any(c.dep_ == "neg" for c in token.children):
+        return None
+    return verb
 
 
 @functools.cache
@@ -125,4 +161,23 @@ def find_triggers(sent: SpacySpan, offset: int, user_dir: Path | None = None) ->
                 trigger=trigger,
             )
         )
-    return hits
+    taken = {h.head for h in hits}
+    for token in sent:
+        warning = _warning(token) if token.i not in taken else None
+        if warning is None or warning.category not in categories:
+            continue
+        pattern = Trigger(
+            pattern=(lemma(token),), pos="VERB", category=warning.category, weight=0.7,
+            note="warning", surface=token.text,
+        )  # fmt: skip
+        hits.append(
+            TriggerHit(
+                start=offset + token.idx,
+                end=offset + token.idx + len(token.text),
+                head=token.i,
+                type=categories[warning.category],
+                weight=pattern.weight,
+                trigger=pattern,
+            )
+        )
+    return sorted(hits, key=lambda h: h.start)

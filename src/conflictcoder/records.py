@@ -138,6 +138,7 @@ class Count:
     unspecified: bool | None = None
     text: str | None = None
     span: Span | None = None
+    side: Actor | None = None  # whose dead or wounded, when the text says (role "victim")
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,15 @@ class EventType:
 
 
 @dataclass(frozen=True)
+class Damage:
+    """Property or equipment the text says was damaged or destroyed."""
+
+    text: str  # the thing, as written ("the military infrastructure")
+    kind: str  # damaged | destroyed
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
 class Event:
     id: str
     type: EventType
@@ -177,7 +187,10 @@ class Event:
     date: DateRange | None = None
     fatalities: Count | None = None
     injuries: Count | None = None
+    missing: Count | None = None
+    captured: Count | None = None
     weapons: tuple[str, ...] = ()
+    damage: tuple[Damage, ...] = ()
     attribution: Attribution | None = None
     evidence: tuple[Evidence, ...] = ()
     confidence: float = 0.5

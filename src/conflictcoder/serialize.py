@@ -84,12 +84,15 @@ def _location(loc: Location) -> dict[str, Any]:
 def _count(count: Count | None) -> dict[str, Any] | None:
     if count is None:
         return None
-    return {
+    out: dict[str, Any] = {
         "min": count.min,
         "max": count.max,
         "unspecified": count.unspecified,
         "text": count.text,
     }
+    if count.side is not None:
+        out["side"] = _actor(count.side)
+    return out
 
 
 def _daterange(value: DateRange | None) -> dict[str, Any] | None:
@@ -126,7 +129,10 @@ def event_json(event: Event) -> dict[str, Any]:
         "date": _daterange(event.date),
         "fatalities": _count(event.fatalities),
         "injuries": _count(event.injuries),
+        "missing": _count(event.missing),
+        "captured": _count(event.captured),
         "weapons": list(event.weapons),
+        "damage": [{"text": d.text, "kind": d.kind} for d in event.damage],
         "attribution": (
             {
                 "claimant": party_json(attribution.claimant),

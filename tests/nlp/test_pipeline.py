@@ -63,8 +63,10 @@ def test_parse_of_a_built_document_skips_the_dateline() -> None:
     document = build_document(RawInput(path=None, text=text), config)
     assert document.dateline is not None
     (chunk,) = parse(document, config)
-    assert chunk.offset == 0
-    assert chunk.doc.text == parse_text(document)
+    # Parsing starts at the first word after the dateline, offsets unchanged.
+    assert chunk.offset == text.index("Armenian")
+    assert chunk.doc.text == parse_text(document)[chunk.offset :]
+    assert chunk.doc.text.startswith("Armenian forces")
     assert "Baku" not in [e.text for e in chunk.doc.ents]
 
 
@@ -72,7 +74,7 @@ def test_long_documents_are_parsed_in_chunks_with_true_offsets(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(pipeline, "CHUNK_CHARS", 200)
-    monkeypatch.setattr(pipeline._chunk_bounds, "__defaults__", (200,))
+    monkeypatch.setattr(pipeline._chunk_bounds, "__defaults__", (200, 0))
     paragraph = "Armenian forces shelled the village of Sofulu on Monday.\n\n"
     text = "".join(f"Report {i}. " + paragraph for i in range(12))
     document = Document(id="long", path=None, text=text)

@@ -57,7 +57,9 @@ from conflictcoder.time import find_dates
 # How many sentences after an event may still add its weapons and casualties.
 _CONTINUATION = 2
 # Words that only report a toll: after an event, "Two soldiers were killed" tells its cost.
-_TOLL_LEMMAS = frozenset({"kill", "wound", "injure", "die", "hurt", "death", "casualty", "dead"})
+_TOLL_LEMMAS = frozenset(
+    {"kill", "wound", "injure", "die", "hurt", "death", "casualty", "dead", "damage", "destroy"}
+)
 # Below this weight a trigger makes an event only when the sentence names who did it.
 _WEAK = 0.5
 _VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -229,11 +231,21 @@ def _nearest_date(dates: list[DateRange], sentence: Span, trigger: Span) -> Date
     return min(inside, key=lambda d: abs(d.span.start - trigger.start) if d.span else 0)
 
 
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+_PEOPLE = frozenset({"military", "civilian", "police", "rebel", "militia"})
+
+
 def _refine(
-    event_type: EventType, weapons: list[tuple[str, str | None]], victims: bool
+    event_type: EventType,
+    weapons: list[tuple[str, str | None]],
+    victims: bool,
+    targets: frozenset[str | None] = frozenset(),
 ) -> EventType:
-    """A generic trigger takes the category its weapon or its victims imply."""
+    """A generic trigger takes the category its weapon or its victims imply; "captured"
+    with people as its object is an abduction, not a seizure of territory."""
     categories = event_categories()
+    if event_type.acled_sub_event_type in _TERRITORY and targets & _PEOPLE:
+        return _by_sub_type(categories, "Abduction/forced disappearance")
     if event_type.plover_type != "ASSAULT":
         return event_type
     generic = event_type.acled_sub_event_type in ("Armed clash", "Attack", None)
@@ -241,11 +253,20 @@ def _refine(
         for _, hint in weapons:
             if hint and hint in categories:
                 return categories[hint]
-    if victims and event_type.acled_sub_event_type == "Armed clash":
-        for candidate in categories.values():
-            if candidate.acled_sub_event_type == "Attack" and candidate.plover_type == "ASSAULT":
-                return candidate
+    if victims and event_type.acled_sub_event_type in ("Armed clash", None):
+        return _by_sub_type(categories, "Attack")  # armed men against civilians
+    if event_type.acled_sub_event_type is None and targets & _PEOPLE:
+        return _by_sub_type(categories, "Armed clash")  # an attack on armed men
     return event_type
+
+
+def _by_sub_type(categories: dict[str, EventType], sub_type: str) -> EventType:
+    """The first ASSAULT category of an ACLED sub-type (table order decides)."""
+    return next(
+        c
+        for c in categories.values()
+        if c.acled_sub_event_type == sub_type and c.plover_type == "ASSAULT"
+    )
 
 
 @dataclass(frozen=True)
@@ -351,7 +372,8 @@ class _DocumentPass:
             (m, role, self._mention_span(sent, here.offset, m)) for m, role in roles
         ]
         victims = any(role == "victim" for _, role, _ in actors)
-        event_type = _refine(hit.type, [(w, h) for w, h, _ in here.weapons], victims)
+        targets = frozenset(m.sector for m, role, _ in actors if role in ("target", "victim"))
+        event_type = _refine(hit.type, [(w, h) for w, h, _ in here.weapons], victims, targets)
         trigger = _span(document.text, hit.start, hit.end)
         date = _nearest_date(self.dates, here.span, trigger)
         own_date = date is not None
@@ -361,8 +383,9 @@ class _DocumentPass:
         previous = self.last_speaker
         if event_type.plover_type == "REJECT":
             # The denial is the speaker's own act; the side whose claim it rejects is its target.
+            # The denier is usually the sentence's subject: it is no bar to being the speaker.
             attribution, decided = attribute(
-                here.sources, [], document.issuer, here.perspective, participants, previous
+                here.sources, [], document.issuer, here.perspective, set(), previous
             )
             maker = claim_maker(
                 here.sources, document.issuer, here.perspective, participants, previous
@@ -510,7 +533,7 @@ class _DocumentPass:
         )
         resolved = resolve_places(unique, GeoContext(countries=tuple(countries)), self.gazetteer)
         by_span = {(p.span.start, p.span.end): loc for p, loc in zip(unique, resolved, strict=True)}
-        return tuple(self._event(d, by_span) for d in self.drafts)
+        return link_denials([self._event(d, by_span) for d in self.drafts])
 
     def _event(self, draft: Draft, by_span: dict[tuple[int, int], Location | None]) -> Event:
         document = self.document
@@ -542,10 +565,12 @@ class _DocumentPass:
             loc = by_span.get((place.span.start, place.span.end))
             if loc is None:
                 continue
-            locations.append(replace(loc, span=place.span))
             evidence.append(
                 Evidence("locations", place.span.start, place.span.end, place.span.text)
             )
+            if any(same_place(loc, known) for known in locations):
+                continue  # the same place named again: one location, every mention as evidence
+            locations.append(replace(loc, span=place.span))
         if any(loc.feature not in ("country", None) for loc in locations):
             locations = [loc for loc in locations if loc.feature != "country"]
         if draft.date is not None and draft.date.span is not None:
@@ -598,6 +623,48 @@ class _DocumentPass:
             evidence=tuple(evidence),
             confidence=round(confidence, 3),
         )
+
+
+# How many events before a denial it may answer ("… denied the report").
+_DENIAL_REACH = 6
+
+
+def link_denials(events: list[Event]) -> tuple[Event, ...]:
+    """Each denial (PLOVER REJECT) points at the claims it rejects — the recent events
+    claimed by the side it targets — and each such claim lists who disputes it."""
+    rejects: dict[str, list[str]] = {}
+    disputed: dict[str, list[dict[str, str | None]]] = {}
+    for i, event in enumerate(events):
+        if event.type.plover_type != "REJECT":
+            continue
+        makers = {a.country for a in event.actors if a.role == "target" and a.country}
+        by = event.attribution.claimant if event.attribution else None
+        for earlier in events[max(0, i - _DENIAL_REACH) : i + 2]:
+            claim = earlier.attribution
+            if earlier is event or earlier.type.plover_type == "REJECT" or claim is None:
+                continue
+            if claim.claimant is None or claim.claimant.country not in makers:
+                continue
+            rejects.setdefault(event.id, []).append(earlier.id)
+            disputed.setdefault(earlier.id, []).append(
+                {"event": event.id, "name": by.name if by else None,
+                 "country": by.country if by else None}
+            )  # fmt: skip
+    out = []
+    for event in events:
+        extra = dict(event.extra)
+        if event.id in rejects:
+            extra["rejects"] = rejects[event.id]
+        if event.id in disputed:
+            extra["disputed_by"] = disputed[event.id]
+        out.append(replace(event, extra=extra) if extra != event.extra else event)
+    return tuple(out)
+
+
+def same_place(a: Location, b: Location) -> bool:
+    if a.geonameid is not None and b.geonameid is not None:
+        return a.geonameid == b.geonameid
+    return (a.name, a.country) == (b.name, b.country)
 
 
 def _confidence(draft: Draft, actors: list[Actor], locations: list[Location]) -> float:

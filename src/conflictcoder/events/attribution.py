@@ -26,6 +26,7 @@ _REPORTING = frozenset(
         "say", "state", "report", "claim", "announce", "add", "tell", "allege", "accuse",
         "confirm", "insist", "note", "stress", "underscore", "circulate", "assert", "declare",
         "spread", "disseminate", "publish", "post", "write", "reveal", "inform",
+        "deny", "reject", "refute", "dismiss",
     }
 )  # fmt: skip
 # Subjects that, without a country of their own, refer back to the last speaker.

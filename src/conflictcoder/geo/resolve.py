@@ -7,18 +7,20 @@ places of the document (unambiguous ones are resolved first), then population.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from conflictcoder.geo.build import Q_ALT
+from conflictcoder.countries import country_of
+from conflictcoder.geo.build import Q_ALT, Q_FUZZY
 from conflictcoder.geo.gazetteer import Candidate, Gazetteer
 from conflictcoder.geo.normalize import name_key
+from conflictcoder.geo.points import country_points
 from conflictcoder.geo.qualifiers import qualifier_kind, split_qualifier
 from conflictcoder.records import Location, Span
 
 _ADMIN = frozenset({"admin1", "district"})
 _POPULATED = frozenset({"town", "village"})
-_PRECISION = {"town": 1, "village": 1, "district": 2, "admin1": 3, "country": 3}
+_PRECISION = {"town": 1, "village": 1, "district": 2, "admin1": 3, "country": 3, "region": 3}
 # A small foreign town is a likelier misreading than a place the document is about.
 _FOREIGN_TOWN_MAX_POPULATION = 100_000
 _WORLD_CITY = 1_000_000
@@ -42,6 +44,26 @@ class GeoContext:
 
 
 @dataclass(frozen=True)
+class ScoredCandidate:
+    """One candidate place of a mention, its score and why it got it."""
+
+    candidate: Candidate
+    score: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlaceExplanation:
+    """How one mention was resolved: the chosen location (or None) and every candidate,
+    best first, with the reasons for its score."""
+
+    mention: PlaceMention
+    location: Location | None
+    candidates: tuple[ScoredCandidate, ...]
+    note: str | None = None  # why nothing was chosen, when nothing was
+
+
+@dataclass(frozen=True)
 class _Prepared:
     name: str
     kind: str | None
@@ -49,33 +71,50 @@ class _Prepared:
 
 
 def resolve_places(
-    mentions: Sequence[PlaceMention], context: GeoContext, gazetteer: Gazetteer
+    mentions: Sequence[PlaceMention],
+    context: GeoContext,
+    gazetteer: Gazetteer,
+    *,
+    points: str = "seat",
 ) -> list[Location | None]:
     """One Location (or None when nothing plausible) per mention, in order.
 
-    Deterministic: the same mentions, context and gazetteer give the same answer.
+    ``points``: "seat" codes an admin unit at its seat town (as ACLED does); "centre" at
+    the middle of its towns (as GeoNames does; what geoparsing gold expects). Countries
+    and continents are always at their centre. Deterministic: the same mentions, context
+    and gazetteer give the same answer.
     """
+    return [e.location for e in explain_places(mentions, context, gazetteer, points=points)]
+
+
+def explain_places(
+    mentions: Sequence[PlaceMention],
+    context: GeoContext,
+    gazetteer: Gazetteer,
+    *,
+    points: str = "seat",
+) -> list[PlaceExplanation]:
+    """``resolve_places`` with its reasons: per mention, every candidate scored, best first,
+    each with the reasons for its score (qualifier, document country, near an anchor …)."""
     prepared = [_prepare(m, gazetteer) for m in mentions]
     first: list[tuple[Candidate, float] | None] = [None] * len(mentions)
     anchors: list[Candidate] = []
     # Pass 1: unambiguous mentions (one country among the candidates) first, to anchor the rest.
     order = sorted(range(len(prepared)), key=lambda i: (not _unambiguous(prepared[i]), i))
     for i in order:
-        pick = _choose(prepared[i], context, anchors, gazetteer)
+        pick = _choose(prepared[i], context, anchors, gazetteer)[0]
         first[i] = pick
         if pick is not None:
             anchors.append(pick[0])
     # Pass 2: every mention again, now seeing all the other places of the document.
     # Only firm picks are context: a wrong anchor would mislead the rest.
     firm = [(j, c[0]) for j, c in enumerate(first) if c is not None and c[1] >= _ANCHOR_MIN_SCORE]
-    chosen = [
-        _choose(p, context, [c for j, c in firm if j != i], gazetteer)
-        for i, p in enumerate(prepared)
-    ]
-    return [
-        _location(m, p, c) if c is not None else None
-        for m, p, c in zip(mentions, prepared, chosen, strict=True)
-    ]
+    result: list[PlaceExplanation] = []
+    for i, (m, p) in enumerate(zip(mentions, prepared, strict=True)):
+        pick, scored, note = _choose(p, context, [c for j, c in firm if j != i], gazetteer)
+        location = _location(m, p, pick, points) if pick is not None else None
+        result.append(PlaceExplanation(m, location, tuple(scored), note))
+    return result
 
 
 def _prepare(mention: PlaceMention, gazetteer: Gazetteer) -> _Prepared:
@@ -91,6 +130,13 @@ def _prepare(mention: PlaceMention, gazetteer: Gazetteer) -> _Prepared:
             name = text
     else:
         name = text
+    if not candidates:
+        # "Russian", "Syrian": a demonym read as a place stands for its country.
+        iso3 = country_of(text)
+        found = gazetteer.country(iso3) if iso3 else []
+        candidates = [replace(c, match=Q_ALT) for c in found]
+    if not candidates:
+        candidates = gazetteer.fuzzy_candidates(name)
     return _Prepared(name=name, kind=kind, candidates=tuple(candidates))
 
 
@@ -102,12 +148,13 @@ def _unambiguous(p: _Prepared) -> bool:
 
 def _choose(
     p: _Prepared, context: GeoContext, anchors: list[Candidate], gazetteer: Gazetteer
-) -> tuple[Candidate, float] | None:
+) -> tuple[tuple[Candidate, float] | None, list[ScoredCandidate], str | None]:
+    """The pick (or None), every candidate scored best first, and why nothing was picked."""
     candidates = list(p.candidates)
     if p.kind in ("district", "province"):
         candidates += _inside_anchor_units(p.name, anchors, gazetteer, candidates)
     if not candidates:
-        return None
+        return None, [], "no place of that name in the gazetteer"
     doc_countries = _document_countries(context, anchors)
     neighbours = (
         frozenset(gazetteer.neighbours(context.countries[0])) if context.countries else frozenset()
@@ -118,20 +165,34 @@ def _choose(
     )
     scored = sorted(
         (
-            (_score(c, p.kind, context, doc_countries, neighbours, anchors, same_name_seats), c)
+            ScoredCandidate(
+                c, *_score(c, p.kind, context, doc_countries, neighbours, anchors, same_name_seats)
+            )
             for c in candidates
         ),
-        key=lambda sc: (-sc[0], _tie_order(sc[1])),
+        key=lambda sc: (-sc.score, _tie_order(sc.candidate)),
     )
-    best_score, best = scored[0]
-    if p.kind is None and best.population < _FOREIGN_TOWN_MAX_POPULATION:
+    best = scored[0]
+    if p.kind is None and best.candidate.population < _FOREIGN_TOWN_MAX_POPULATION:
         # "Paris", "London": a small namesake never beats a city of millions.
-        world = [sc for sc in scored if sc[1].population >= _WORLD_CITY and sc[1].match == 0]
+        world = [
+            sc
+            for sc in scored
+            if sc.candidate.population >= _WORLD_CITY and sc.candidate.match == 0
+        ]
         if world:
-            best_score, best = world[0]
-    if best_score < _MIN_SCORE or not _plausible(best, p.kind, doc_countries, neighbours):
-        return None
-    return best, min(1.0, max(0.0, best_score))
+            best = replace(world[0], reasons=(*world[0].reasons, "world city beats namesake"))
+            scored = [best, *(sc for sc in scored if sc is not world[0])]
+    scored = [_rounded(sc) for sc in scored]
+    if best.score < _MIN_SCORE:
+        return None, scored, f"best score {best.score:.2f} is below {_MIN_SCORE}"
+    if not _plausible(best.candidate, p.kind, doc_countries, neighbours):
+        return None, scored, "a small foreign town with no qualifier: likelier a misreading"
+    return (best.candidate, min(1.0, max(0.0, best.score))), scored, None
+
+
+def _rounded(sc: ScoredCandidate) -> ScoredCandidate:
+    return replace(sc, score=round(sc.score, 3))
 
 
 def _tie_order(c: Candidate) -> tuple[int, int, int]:
@@ -171,46 +232,71 @@ def _score(
     neighbours: frozenset[str],
     anchors: list[Candidate],
     same_name_seats: frozenset[int],
-) -> float:
-    score = (0.3, 0.2, 0.05)[min(c.match, 2)]
+) -> tuple[float, tuple[str, ...]]:
+    """The candidate's score and the reasons that made it, each with its share."""
+    reasons: list[str] = []
+
+    def add(amount: float, why: str) -> float:
+        reasons.append(f"{amount:+.2f} {why}")
+        return amount
+
+    score = add(
+        (0.3, 0.2, 0.05, 0.0)[min(c.match, Q_FUZZY)],
+        ("own name", "other name", "loose spelling", "fuzzy (typo) match")[min(c.match, Q_FUZZY)],
+    )
     if kind in ("district", "province"):
         wanted = "district" if kind == "district" else "admin1"
-        score += 0.3 if c.feature == wanted else 0.15 if c.feature in _ADMIN else -0.2
+        amount = 0.3 if c.feature == wanted else 0.15 if c.feature in _ADMIN else -0.2
+        score += add(amount, f"qualifier says {kind}, place is {c.feature}")
     elif kind == "region":
-        score += 0.3 if c.feature in _ADMIN else -0.1
+        score += add(0.3 if c.feature in _ADMIN else -0.1, f"qualifier says region, {c.feature}")
     elif kind == "populated":
-        score += 0.3 if c.feature in _POPULATED else -0.2
-    elif c.feature == "country":
-        score += 0.3
+        amount = 0.3 if c.feature in _POPULATED else -0.2
+        score += add(amount, f"qualifier says town/village, place is {c.feature}")
+    elif c.feature == "country" or (c.feature == "region" and c.country is None):
+        score += add(0.3, f"bare name of a {c.admin_type.lower() if c.admin_type else c.feature}")
     elif c.feature == "admin1":
-        score += 0.1  # "Texas", "Idlib": a bare first-level name is the unit …
+        score += add(0.1, "bare name of a first-level unit")  # "Texas", "Idlib" …
     elif c.pid in same_name_seats:
-        score += 0.12  # … unless a town is the unit's namesake seat ("Aleppo" is the city)
+        # … unless a town is the unit's namesake seat ("Aleppo" is the city)
+        score += add(0.12, "seat town of the unit of the same name")
     if c.country in context.countries:
-        score += max(0.2, 0.35 - 0.05 * context.countries.index(c.country))
-    elif c.country in doc_countries or c.country in neighbours:
-        score += 0.1
-    score += _near_anchors(c, anchors)
-    score += 0.25 * min(1.0, math.log10(c.population + 1) / 7)
+        amount = max(0.2, 0.35 - 0.05 * context.countries.index(c.country))
+        score += add(amount, f"in a document country ({c.country})")
+    elif c.country in doc_countries:
+        score += add(0.1, f"in the country of another place named ({c.country})")
+    elif c.country in neighbours:
+        score += add(0.1, f"in a neighbour of the main country ({c.country})")
+    score += _near_anchors(c, anchors, add)
+    score += add(0.25 * min(1.0, math.log10(c.population + 1) / 7), f"population {c.population}")
     if c.lat is None:
-        score -= 0.1  # a unit without a seat cannot be placed on a map
-    return score
+        score += add(-0.1, "no coordinates")  # a unit without a seat cannot be placed
+    return score, tuple(reasons)
 
 
-def _near_anchors(c: Candidate, anchors: list[Candidate]) -> float:
+def _near_anchors(
+    c: Candidate, anchors: list[Candidate], add: Callable[[float, str], float]
+) -> float:
     bonus = 0.0
-    if any(
-        a.feature == "admin1" and a.admin1_code and a.admin1_code == c.admin1_code for a in anchors
-    ):
-        bonus += 0.5  # the document names the province this place lies in
+    province = next(
+        (
+            a
+            for a in anchors
+            if a.feature == "admin1" and a.admin1_code and a.admin1_code == c.admin1_code
+        ),
+        None,
+    )
+    if province is not None:
+        bonus += add(0.5, f"in {province.name}, named in the document")
     if c.lat is not None and c.lon is not None:
         distances = [
-            _km(c.lat, c.lon, a.lat, a.lon)
+            (_km(c.lat, c.lon, a.lat, a.lon), a.name)
             for a in anchors
-            if a.lat is not None and a.lon is not None and a.feature != "country"
+            if a.lat is not None and a.lon is not None and a.feature not in ("country", "region")
         ]
-        if distances and min(distances) < 150:
-            bonus += 0.1
+        if distances and min(distances)[0] < 150:
+            km, name = min(distances)
+            bonus += add(0.1, f"{km:.0f} km from {name}, named in the document")
     return bonus
 
 
@@ -231,21 +317,30 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def _location(mention: PlaceMention, p: _Prepared, pick: tuple[Candidate, float]) -> Location:
+def _location(
+    mention: PlaceMention, p: _Prepared, pick: tuple[Candidate, float], points: str
+) -> Location:
     c, score = pick
+    lat, lon = c.lat, c.lon
+    area = c.feature in ("country", "region") or (points == "centre" and c.feature in _ADMIN)
+    if area and c.centre_lat is not None and c.centre_lon is not None:
+        lat, lon = c.centre_lat, c.centre_lon
+    if c.feature == "country" and c.country in country_points():
+        lat, lon = country_points()[c.country]
     precision = _PRECISION.get(c.feature, 3)
     if p.kind in ("near", "border") and precision == 1:
         precision = 2
     # A district is coded at its seat town, as ACLED does.
-    geonameid = c.seat_geonameid if c.feature == "district" and c.seat_geonameid else c.geonameid
+    seat = c.feature == "district" and c.seat_geonameid and points == "seat"
+    geonameid = c.seat_geonameid if seat else c.geonameid
     return Location(
         text=mention.span.text,
         name=c.name,
         country=c.country,
         admin1=c.admin1,
         admin2=c.admin2,
-        lat=round(c.lat, 5) if c.lat is not None else None,
-        lon=round(c.lon, 5) if c.lon is not None else None,
+        lat=round(lat, 5) if lat is not None else None,
+        lon=round(lon, 5) if lon is not None else None,
         geonameid=geonameid,
         feature=c.feature,
         precision=precision,

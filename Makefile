@@ -7,7 +7,7 @@ SHARED := ../shared
 SEED := $(SHARED)/examples/seed-report.txt
 EXAMPLE := $(if $(wildcard $(SEED)),$(SEED),examples/border-statement.txt)
 
-.PHONY: install demo test lint typecheck unit bench clean
+.PHONY: install demo test lint typecheck unit bench eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,22 @@ test: lint typecheck unit
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract_throughput.py
+	$(BIN)/python benchmarks/geo_bench.py
+
+# Development splits only (never the held-out ones); results go to eval/ (not committed).
+EVAL_DATA := $(SHARED)/data
+EVAL_OUT := eval
+EVAL_SETS := acled-armenia:acled-armenia case2021:case2021-task2 plover:plover-gsr \
+	ucdp-aec:ucdp-aec geo-gwn:geoparsing
+
+eval: $(STAMP)
+	@mkdir -p $(EVAL_OUT)
+	@for pair in $(EVAL_SETS); do \
+		name=$${pair%%:*}; folder=$${pair#*:}; \
+		$(BIN)/conflictcoder evaluate $$name $(EVAL_DATA)/$$folder \
+			--json $(EVAL_OUT)/$$name-dev.json --report $(EVAL_OUT)/$$name-dev.md || exit 1; \
+		echo; \
+	done
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -16,7 +16,12 @@ from collections.abc import Sequence
 from conflictcoder import __version__
 from conflictcoder.errors import ConflictcoderError
 
-COMMANDS = ("conflictcoder.commands.extract",)
+COMMANDS = (
+    "conflictcoder.commands.extract",
+    "conflictcoder.commands.evaluate",
+    "conflictcoder.commands.gazetteer",
+    "conflictcoder.commands.places",
+)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -91,7 +91,14 @@ def _phrase(doc: Doc, start: int, end: int, chunks: dict[int, SpacySpan]) -> Spa
     right = end
     for child in root.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
-            right = max(right, child.right_edge.i + 1)
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    # "of the Republic of Azerbaijan", but not "… located near Aygedzor".
+                    end = pobj.i + 1
+                    for t in pobj.rights:
+                        if t.dep_ == "prep" and t.lower_ == "of":
+                            end = max(end, t.right_edge.i + 1)
+                    right = max(right, end)
     return doc[left:right]
 
 
@@ -188,8 +195,19 @@ def _without_overlaps(mentions: list[ActorMention]) -> list[ActorMention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def anchor(token: Token) -> Token:
-    """Climb from a modifier to the noun it modifies ("Azerbaijani Army positions")."""
-    while token.dep_ in ("compound", "amod", "poss", "nmod", "appos") and token.head.i != token.i:
-        token = token.head
+def anchor(token: Token, stop: int = -1) -> Token:
+    """Climb from a modifier to the noun it modifies ("Azerbaijani Army positions", "the
+    positions of the Armenian forces"), never onto token ``stop`` (the trigger)."""
+    while token.head.i != token.i and token.head.i != stop:
+        if token.dep_ in ("compound", "amod", "poss", "nmod", "appos"):
+            token = token.head
+        elif (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "of"
+            and token.head.head.pos_ in ("NOUN", "PROPN")
+            and token.head.head.i != stop
+        ):
+            token = token.head.head
+        else:
+            break
     return token

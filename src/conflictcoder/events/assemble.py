@@ -90,6 +90,7 @@ class Draft:
     attribution: Attribution | None = None
     also: list[Span] = field(default_factory=list)
     mentions: int = 1  # how many mentions of one happening were merged into this draft
+    lemmas: frozenset[tuple[str, ...]] = frozenset()  # trigger patterns of every mention
 
 
 def _actor1_countries(draft: Draft) -> set[str]:
@@ -104,8 +105,9 @@ def _claim_key(draft: Draft) -> tuple[str | None, str | None]:
 
 
 def _same_happening(head: Draft, later: Draft) -> bool:
-    """Can ``later`` be another mention of ``head``? Same kind of event, same claim, and
-    nothing that tells them apart: no two different doers, own dates or places."""
+    """Is ``later`` another mention of ``head``? Same kind of event and claim, nothing that
+    tells them apart (two different doers, own dates or places), and something that ties
+    them: a shared place, the same own date, or a bare re-mention by the same word."""
     if head.type.category != later.type.category or _claim_key(head) != _claim_key(later):
         return False
     doers, others = _actor1_countries(head), _actor1_countries(later)
@@ -115,7 +117,12 @@ def _same_happening(head: Draft, later: Draft) -> bool:
         return False
     places = {p.span.text.casefold() for p in head.places}
     more = {p.span.text.casefold() for p in later.places}
-    return not (places and more and not places & more)
+    if places and more and not places & more:
+        return False
+    if places & more or (head.own_date and later.own_date):
+        return True
+    bare = not later.own_date and not more and not others
+    return bare and bool(later.lemmas & head.lemmas)
 
 
 def _absorb(head: Draft, later: Draft) -> None:
@@ -138,6 +145,7 @@ def _absorb(head: Draft, later: Draft) -> None:
     head.attribution_cues.extend(later.attribution_cues)
     head.weight = max(head.weight, later.weight)
     head.mentions += later.mentions
+    head.lemmas = head.lemmas | later.lemmas
 
 
 def merge_mentions(drafts: list[Draft]) -> list[Draft]:
@@ -418,6 +426,7 @@ class _DocumentPass:
             attribution_cues=decided,
             attribution=attribution,
             also=[_span(document.text, h.start, h.end) for h in support],
+            lemmas=frozenset([hit.trigger.pattern]),
         )
 
     @staticmethod
@@ -547,8 +556,15 @@ class _DocumentPass:
             Evidence("sentence", draft.sentence.start, draft.sentence.end, draft.sentence.text)
         )
         actors: list[Actor] = []
+        doer: str | None = None
         for mention, role, span in draft.actors:
             name, sector = mention.name, mention.sector
+            if role == "actor1":
+                # Two sides as doers ("provocations of X, and X's adversary shooting"): the
+                # first named is actor1, a doer of another country the other side.
+                if doer is not None and mention.country and mention.country != doer:
+                    role = "actor2"
+                doer = doer or mention.country
             if sector is None and mention.country is not None:
                 # A bare country as a party to violence is its state's forces.
                 violent = _family(draft.type) == "violence"

@@ -105,7 +105,7 @@ def assign_roles(trigger: Token, mentions: list[ActorMention]) -> list[tuple[Act
         root = doc[mention.root]
         if mention.start <= trigger.i < mention.end:
             continue
-        token = anchor(root)
+        token = anchor(root, stop=trigger.i)
         role: str | None
         modifies = root.head.i == trigger.i and root.dep_ in ("poss", "amod", "compound")
         if token.i == trigger.i or modifies:

@@ -30,9 +30,9 @@ from conflictcoder.events.attribution import (
 )
 from conflictcoder.events.casualties import CasualtyFinding, find_casualties
 from conflictcoder.events.damage import find_damage
-from conflictcoder.events.lexicon import event_categories
 from conflictcoder.events.matcher import lemma
 from conflictcoder.events.places import find_places
+from conflictcoder.events.refine import refine
 from conflictcoder.events.roles import assign_roles
 from conflictcoder.events.triggers import TriggerHit, find_triggers
 from conflictcoder.events.weapons import find_weapons
@@ -215,6 +215,28 @@ def _dateline_country(document: Document, gazetteer: Gazetteer) -> str | None:
     return max(candidates, key=lambda c: (c.population or 0, -(c.geonameid or 0))).country
 
 
+_GRIEVANCE_PREPS = frozenset({"against", "over", "about", "demanding"})
+
+
+def _without_grievances(sent: SpacySpan, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """What a protest is against is its grievance, not an event of the sentence
+    ("protested against the arrest of …")."""
+    protests = {h.head for h in hits if h.type.plover_type == "PROTEST"}
+    if not protests:
+        return hits
+    kept = []
+    for hit in hits:
+        token = sent.doc[hit.head]
+        grievance = (
+            token.dep_ == "pobj"
+            and token.head.lower_ in _GRIEVANCE_PREPS
+            and token.head.head.i in protests
+        )
+        if not grievance:
+            kept.append(hit)
+    return kept
+
+
 def _family(event_type: EventType) -> str:
     return "violence" if event_type.plover_type in _VIOLENT_TYPES else event_type.plover_type
 
@@ -238,44 +260,6 @@ def _nearest_date(dates: list[DateRange], sentence: Span, trigger: Span) -> Date
     if not inside:
         return None
     return min(inside, key=lambda d: abs(d.span.start - trigger.start) if d.span else 0)
-
-
-_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
-_PEOPLE = frozenset({"military", "civilian", "police", "rebel", "militia"})
-
-
-def _refine(
-    event_type: EventType,
-    weapons: list[tuple[str, str | None]],
-    victims: bool,
-    targets: frozenset[str | None] = frozenset(),
-) -> EventType:
-    """A generic trigger takes the category its weapon or its victims imply; "captured"
-    with people as its object is an abduction, not a seizure of territory."""
-    categories = event_categories()
-    if event_type.acled_sub_event_type in _TERRITORY and targets & _PEOPLE:
-        return _by_sub_type(categories, "Abduction/forced disappearance")
-    if event_type.plover_type != "ASSAULT":
-        return event_type
-    generic = event_type.acled_sub_event_type in ("Armed clash", "Attack", None)
-    if generic:
-        for _, hint in weapons:
-            if hint and hint in categories:
-                return categories[hint]
-    if victims and event_type.acled_sub_event_type in ("Armed clash", None):
-        return _by_sub_type(categories, "Attack")  # armed men against civilians
-    if event_type.acled_sub_event_type is None and targets & _PEOPLE:
-        return _by_sub_type(categories, "Armed clash")  # an attack on armed men
-    return event_type
-
-
-def _by_sub_type(categories: dict[str, EventType], sub_type: str) -> EventType:
-    """The first ASSAULT category of an ACLED sub-type (table order decides)."""
-    return next(
-        c
-        for c in categories.values()
-        if c.acled_sub_event_type == sub_type and c.plover_type == "ASSAULT"
-    )
 
 
 @dataclass(frozen=True)
@@ -323,8 +307,17 @@ class _DocumentPass:
         if sentence is None:
             return
         user_dir = self.config.user_data_dir
-        hits = find_triggers(sent, offset, user_dir)
         weapons = find_weapons(sent, offset, user_dir)
+        # A word inside a longer weapon name names the weapon ("grenade launchers").
+        hits = [
+            h
+            for h in find_triggers(sent, offset, user_dir)
+            if not any(
+                s.start <= h.start and h.end <= s.end and s.end - s.start > h.end - h.start
+                for _, _, s in weapons
+            )
+        ]
+        hits = _without_grievances(sent, hits)
         casualties = find_casualties(document.text, sentence.start, sentence.end)
         mentions = find_actors(sent, self.perspective, user_dir)
         sources = find_sources(sent, mentions)
@@ -382,7 +375,7 @@ class _DocumentPass:
         ]
         victims = any(role == "victim" for _, role, _ in actors)
         targets = frozenset(m.sector for m, role, _ in actors if role in ("target", "victim"))
-        event_type = _refine(hit.type, [(w, h) for w, h, _ in here.weapons], victims, targets)
+        event_type = refine(hit.type, [(w, h) for w, h, _ in here.weapons], victims, targets)
         trigger = _span(document.text, hit.start, hit.end)
         date = _nearest_date(self.dates, here.span, trigger)
         own_date = date is not None
@@ -471,6 +464,25 @@ class _DocumentPass:
     def _mention_span(self, sent: SpacySpan, offset: int, mention: ActorMention) -> Span:
         first, last = sent.doc[mention.start], sent.doc[mention.end - 1]
         return _span(self.document.text, offset + first.idx, offset + last.idx + len(last.text))
+
+    def _crowd(
+        self, event_type: EventType, actors: list[Actor], locations: list[Location]
+    ) -> list[Actor]:
+        """Protesters and rioters are named, as ACLED names them, after the country they
+        protest in: the event's place, else the dateline's, else the most-named country."""
+        country = next((loc.country for loc in locations if loc.country), None)
+        country = country or self.dateline_country or next(iter(self.named_countries), None)
+        label = _CROWD_LABELS[event_type.acled_event_type or ""]
+        name = f"{label} ({country_name(country) or country})" if country else label
+        crowd = [a for a in actors if a.role == "actor1" and a.sector in (None, "civilian")]
+        if not any(a.role == "actor1" for a in actors):
+            return [Actor("actor1", None, name, country, "civilian", None), *actors]
+        return [
+            replace(a, name=name, country=a.country or country, sector="civilian")
+            if a in crowd
+            else a
+            for a in actors
+        ]
 
     def _continue(
         self,
@@ -591,6 +603,8 @@ class _DocumentPass:
             locations.append(replace(loc, span=place.span))
         if any(loc.feature not in ("country", None) for loc in locations):
             locations = [loc for loc in locations if loc.feature != "country"]
+        if draft.type.acled_event_type in _CROWD_LABELS:
+            actors = self._crowd(draft.type, actors, locations)
         if draft.date is not None and draft.date.span is not None:
             s = draft.date.span
             evidence.append(Evidence("date", s.start, s.end, s.text))
@@ -643,6 +657,8 @@ class _DocumentPass:
         )
 
 
+# ACLED's names for the crowd of a protest or a riot.
+_CROWD_LABELS = {"Protests": "Protesters", "Riots": "Rioters"}
 # How many events before a denial it may answer ("… denied the report").
 _DENIAL_REACH = 6
 

@@ -83,7 +83,10 @@ def _role_at(token: Token, trigger: Token, verb: Token) -> str | None:
         ):
             return "mediator"  # "a ceasefire brokered by Russia", "talks mediated by the OSCE"
         if prep.head.i not in heads:
-            return None
+            # "fired with small arms on the positions …": the parser often hangs the target
+            # from the instrument; one step up it meets the verb.
+            instrument = prep.head.dep_ == "pobj" and prep.head.head.head.i in heads
+            return "target" if word in _AGAINST and instrument else None
         if prep.dep_ == "agent" or word in _BY:
             return "actor1"
         if word in _AGAINST:

@@ -188,7 +188,16 @@ def _choose(
         return None, scored, f"best score {best.score:.2f} is below {_MIN_SCORE}"
     if not _plausible(best.candidate, p.kind, doc_countries, neighbours):
         return None, scored, "a small foreign town with no qualifier: likelier a misreading"
+    if best.candidate.match == Q_FUZZY and _outside_named_provinces(best.candidate, anchors):
+        return None, scored, "a typo match outside the provinces the document names"
     return (best.candidate, min(1.0, max(0.0, best.score))), scored, None
+
+
+def _outside_named_provinces(c: Candidate, anchors: list[Candidate]) -> bool:
+    """True when the document names provinces and ``c`` lies in none of them ("Aygepar,
+    Tavush" is no typo for a village in Ararat)."""
+    named = {a.admin1_code for a in anchors if a.feature == "admin1" and a.admin1_code}
+    return bool(named) and c.admin1_code not in named
 
 
 def _rounded(sc: ScoredCandidate) -> ScoredCandidate:

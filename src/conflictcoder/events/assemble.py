@@ -37,6 +37,7 @@ from conflictcoder.events.roles import assign_roles
 from conflictcoder.events.triggers import TriggerHit, find_triggers
 from conflictcoder.events.weapons import find_weapons
 from conflictcoder.geo.gazetteer import Gazetteer, load_gazetteer
+from conflictcoder.geo.nonpoints import NonPoint, find_nonpoints, nonpoint_location
 from conflictcoder.geo.resolve import GeoContext, PlaceMention, resolve_places
 from conflictcoder.nlp.pipeline import Chunk, parse_text
 from conflictcoder.records import (
@@ -78,6 +79,7 @@ class Draft:
     sentence: Span
     actors: list[tuple[ActorMention, str, Span | None]] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
+    areas: list[NonPoint] = field(default_factory=list)
     date: DateRange | None = None
     own_date: bool = False  # False: the date is inherited from the event before
     fatalities: Count | None = None
@@ -277,6 +279,7 @@ class _Sentence:
     weapons: list[tuple[str, str | None, Span]]
     casualties: CasualtyFinding
     damage: list[Damage]
+    areas: list[NonPoint]
 
 
 class _DocumentPass:
@@ -338,6 +341,8 @@ class _DocumentPass:
             self._continue(weapons, casualties, damage)
             self._remember(sources)
             return
+        # Borders, sectors, "several directions": kept as text, never given a point.
+        areas = find_nonpoints(document.text, sentence.start, sentence.end)
         here = _Sentence(
             sent=sent,
             offset=offset,
@@ -346,9 +351,17 @@ class _DocumentPass:
             sources=sources,
             cues=find_cues(sent, offset),
             perspective=perspective,
-            places=find_places(
-                sent, offset, self.gazetteer, {i for m in mentions for i in range(m.start, m.end)}
-            ),
+            places=[
+                p
+                for p in find_places(
+                    sent,
+                    offset,
+                    self.gazetteer,
+                    {i for m in mentions for i in range(m.start, m.end)},
+                )
+                if not any(a.span.start <= p.span.start and p.span.end <= a.span.end for a in areas)
+            ],
+            areas=areas,
             weapons=weapons,
             casualties=casualties,
             damage=damage,
@@ -408,6 +421,7 @@ class _DocumentPass:
             sentence=here.span,
             actors=actors,
             places=here.places,
+            areas=list(here.areas),
             date=date,
             own_date=own_date,
             fatalities=here.casualties.fatalities,
@@ -603,6 +617,9 @@ class _DocumentPass:
             locations.append(replace(loc, span=place.span))
         if any(loc.feature not in ("country", None) for loc in locations):
             locations = [loc for loc in locations if loc.feature != "country"]
+        for area in draft.areas:
+            locations.append(nonpoint_location(area))
+            evidence.append(Evidence("locations", area.span.start, area.span.end, area.span.text))
         if draft.type.acled_event_type in _CROWD_LABELS:
             actors = self._crowd(draft.type, actors, locations)
         if draft.date is not None and draft.date.span is not None:

@@ -594,7 +594,7 @@ class _DocumentPass:
             if sector is None and mention.country is not None:
                 # A bare country as a party to violence is its state's forces.
                 violent = _family(draft.type) == "violence"
-                template = "Military Forces of {country}" if violent else "Government of {country}"
+                template = "Armed Forces of {country}" if violent else "Government of {country}"
                 name, sector = (
                     fill_template(template, mention.country),
                     ("military" if violent else "government"),
@@ -721,11 +721,11 @@ def same_place(a: Location, b: Location) -> bool:
 def _confidence(draft: Draft, actors: list[Actor], locations: list[Location]) -> float:
     """How much to trust that the event happened as coded, 0..1 (documented in README):
     0.7 x the trigger's reliability (its lexicon weight), + 0.12 with a doer (actor1),
-    + 0.10 with a resolved place, + 0.08 with a date, + 0.05 for each further mention in
+    + 0.10 with a place on the map, + 0.08 with a date, + 0.05 for each further mention in
     the document (at most 0.10), x 0.8 when the claim is hedged or denied; at most 0.99."""
     score = draft.weight * 0.7
     score += 0.12 if any(a.role == "actor1" for a in actors) else 0.0
-    score += 0.1 if locations else 0.0
+    score += 0.1 if any(loc.lat is not None for loc in locations) else 0.0
     score += 0.08 if draft.date is not None else 0.0
     score += min(0.1, 0.05 * (draft.mentions - 1))
     if draft.attribution is not None and draft.attribution.stance in ("alleged", "denied"):

@@ -35,7 +35,7 @@ FLOORS = [  # (dataset, field, metric, floor, measured when pinned)
     ("acled-armenia", "actor1 country", "accuracy", 0.73, 0.778),
     ("acled-armenia", "actor1 sector", "accuracy", 0.75, 0.794),
     ("acled-armenia", "date", "exact day", 0.93, 0.970),
-    ("acled-armenia", "location", "within 25 km", 0.12, 0.158),
+    ("acled-armenia", "location", "within 25 km", 0.80, 0.828),
     ("case2021", "sub_event_type", "weighted_f1", 0.50, 0.544),
     ("case2021", "sub_event_type", "macro_f1", 0.45, 0.499),
     ("case2021", "event_type", "accuracy", 0.61, 0.655),
@@ -44,10 +44,10 @@ FLOORS = [  # (dataset, field, metric, floor, measured when pinned)
     ("ucdp-aec", "event", "has gold country", 0.75, 0.875),
     ("ucdp-aec", "event", "covers gold date", 0.375, 0.500),
     ("ucdp-aec", "event", "deaths overlap gold", 0.375, 0.500),
-    ("geo-gwn", "toponym", "exact GeoNames id", 0.69, 0.731),
-    ("geo-gwn", "toponym", "country", 0.88, 0.918),
-    ("geo-gwn", "toponym", "within 25 km", 0.63, 0.672),
-    ("geo-gwn", "toponym", "within 161 km", 0.69, 0.726),
+    ("geo-gwn", "toponym", "exact GeoNames id", 0.84, 0.870),
+    ("geo-gwn", "toponym", "country", 0.95, 0.978),
+    ("geo-gwn", "toponym", "within 25 km", 0.77, 0.801),
+    ("geo-gwn", "toponym", "within 161 km", 0.83, 0.862),
 ]
 
 

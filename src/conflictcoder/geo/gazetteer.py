@@ -28,6 +28,8 @@ from conflictcoder.geo.build import (
 from conflictcoder.geo.normalize import name_key, name_keys
 
 _ALIAS_COLUMNS = ("alias", "geonameid", "lang_or_side", "note")
+# Alias rows of these kinds resolve when given but are unsafe for the ruler ("Ill.", "Korean").
+_NOT_FOR_RULER = frozenset({"abbr", "demonym"})
 _FEATURE_ORDER = {"country": 0, "region": 1, "admin1": 1, "district": 2, "town": 3, "village": 4}
 _FIELDS = [
     "pid",
@@ -102,6 +104,7 @@ class Gazetteer:
         self._lock = threading.Lock()
         self._neighbours: dict[str, tuple[str, ...]] | None = None
         self._country_pids: dict[str, int] = {}
+        self._capitals: frozenset[int] | None = None
         self._aliases = self._load_aliases(alias_files)
         self._stopwords = frozenset(
             k for w in read_words(DATA_DIR / "place_stopwords.txt") for k in name_keys(w)[:1]
@@ -210,6 +213,17 @@ class Gazetteer:
         with self._lock:
             return self._places([pid])
 
+    def capitals(self) -> frozenset[int]:
+        """GeoNames ids of the national capitals the gazetteer knows."""
+        if self._capitals is None:
+            with self._lock:
+                rows = self._conn.execute(
+                    "SELECT seat_geonameid FROM places WHERE feature = 'country'"
+                    " AND seat_source = 'capital' AND seat_geonameid IS NOT NULL"
+                ).fetchall()
+            self._capitals = frozenset(r[0] for r in rows)
+        return self._capitals
+
     def neighbours(self, iso3: str) -> tuple[str, ...]:
         """ISO3 codes of the countries bordering ``iso3`` (GeoNames), sorted."""
         return self._neighbour_table().get(iso3, ())
@@ -294,7 +308,8 @@ class Gazetteer:
                         f"{path}:{line}: geonameid {geonameid} ({row['alias']}) is not in the "
                         "gazetteer; use the id of a town, admin unit or country it knows"
                     )
-                surfaces.append(row["alias"])
+                if row["lang_or_side"] not in _NOT_FOR_RULER:
+                    surfaces.append(row["alias"])
                 for key in name_keys(row["alias"])[:1]:
                     if geonameid not in aliases.setdefault(key, []):
                         aliases[key].append(geonameid)

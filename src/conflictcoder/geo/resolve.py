@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from conflictcoder.countries import country_of
-from conflictcoder.geo.build import Q_ALT, Q_FUZZY
+from conflictcoder.geo.build import Q_ALT, Q_FUZZY, Q_NAME
 from conflictcoder.geo.gazetteer import Candidate, Gazetteer
 from conflictcoder.geo.normalize import name_key
 from conflictcoder.geo.points import country_points
@@ -20,10 +20,12 @@ from conflictcoder.records import Location, Span
 
 _ADMIN = frozenset({"admin1", "district"})
 _POPULATED = frozenset({"town", "village"})
+_FEATURE_RANK = {"country": 0, "region": 1, "admin1": 2, "district": 3, "town": 4, "village": 5}
+_AREAS = frozenset({"country", "region", "admin1"})  # "Wales" is Wales, not its country
 _PRECISION = {"town": 1, "village": 1, "district": 2, "admin1": 3, "country": 3, "region": 3}
 # A small foreign town is a likelier misreading than a place the document is about.
 _FOREIGN_TOWN_MAX_POPULATION = 100_000
-_WORLD_CITY = 1_000_000
+_WORLD_CITY = 500_000
 _MIN_SCORE = 0.3
 _ANCHOR_MIN_SCORE = 0.6
 
@@ -130,14 +132,51 @@ def _prepare(mention: PlaceMention, gazetteer: Gazetteer) -> _Prepared:
             name = text
     else:
         name = text
+    # "Russian", "Canadian": a demonym read as a place stands for its country, even when a
+    # small town shares the word (Canadian, Texas).
+    iso3 = country_of(text)
+    if iso3 and not any(_same_area(c, iso3) for c in candidates):
+        candidates = [*candidates, *(replace(c, match=Q_ALT) for c in gazetteer.country(iso3))]
     if not candidates:
-        # "Russian", "Syrian": a demonym read as a place stands for its country.
-        iso3 = country_of(text)
-        found = gazetteer.country(iso3) if iso3 else []
-        candidates = [replace(c, match=Q_ALT) for c in found]
+        candidates = _inner_place(name, gazetteer)
     if not candidates:
         candidates = gazetteer.fuzzy_candidates(name)
     return _Prepared(name=name, kind=kind, candidates=tuple(candidates))
+
+
+def _same_area(c: Candidate, iso3: str) -> bool:
+    """True when ``c`` is the area a demonym-or-name ``iso3`` already stands for: the
+    country itself or one of its first-level units of that own name ("Wales")."""
+    return c.match == Q_NAME and c.country == iso3 and c.feature in _AREAS
+
+
+def _inner_place(name: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """For a name the gazetteer lacks, the candidates of the longest, then leftmost, run of
+    its words that is a known place ("Dubai World Cup" → Dubai, "Bank of Mexico" → Mexico,
+    "British Embassy" → the United Kingdom)."""
+    words = name.split()
+    for size in range(len(words) - 1, 0, -1):
+        hits: list[list[Candidate]] = []
+        for start in range(len(words) - size + 1):
+            part = " ".join(words[start : start + size])
+            if gazetteer.is_common_word(part):
+                continue
+            iso3 = country_of(part)
+            if iso3:
+                found = gazetteer.country(iso3)
+            elif gazetteer.is_toponym(part):
+                found = gazetteer.candidates(part)
+            else:
+                found = [
+                    c for c in gazetteer.candidates(part) if c.feature == "region" and c.match == 0
+                ]
+            if found:
+                hits.append(found)
+        if hits:
+            # "Bank of Mexico": the country, not the village called Bank
+            best = min(hits, key=lambda f: (_FEATURE_RANK.get(f[0].feature, 9), -f[0].population))
+            return [replace(c, match=max(c.match, Q_ALT)) for c in best]
+    return []
 
 
 def _unambiguous(p: _Prepared) -> bool:
@@ -163,10 +202,21 @@ def _choose(
     same_name_seats = frozenset(
         c.pid for c in candidates if c.feature in _POPULATED and c.geonameid in seats
     )
+    capitals = gazetteer.capitals()
     scored = sorted(
         (
             ScoredCandidate(
-                c, *_score(c, p.kind, context, doc_countries, neighbours, anchors, same_name_seats)
+                c,
+                *_score(
+                    c,
+                    p.kind,
+                    context,
+                    doc_countries,
+                    neighbours,
+                    anchors,
+                    same_name_seats,
+                    capitals,
+                ),
             )
             for c in candidates
         ),
@@ -174,7 +224,7 @@ def _choose(
     )
     best = scored[0]
     if p.kind is None and best.candidate.population < _FOREIGN_TOWN_MAX_POPULATION:
-        # "Paris", "London": a small namesake never beats a city of millions.
+        # "Paris", "Portland": a small namesake never beats a city of half a million.
         world = [
             sc
             for sc in scored
@@ -183,6 +233,19 @@ def _choose(
         if world:
             best = replace(world[0], reasons=(*world[0].reasons, "world city beats namesake"))
             scored = [best, *(sc for sc in scored if sc is not world[0])]
+    if p.kind is None and best.candidate.feature in _ADMIN:
+        # "New York": a city of millions is meant before the unit named after it.
+        city = [
+            sc
+            for sc in scored
+            if sc.candidate.feature in _POPULATED
+            and sc.candidate.match <= Q_ALT
+            and sc.candidate.population >= _WORLD_CITY
+            and sc.candidate.country == best.candidate.country
+        ]
+        if city:
+            best = replace(city[0], reasons=(*city[0].reasons, "world city beats its unit"))
+            scored = [best, *(sc for sc in scored if sc is not city[0])]
     scored = [_rounded(sc) for sc in scored]
     if best.score < _MIN_SCORE:
         return None, scored, f"best score {best.score:.2f} is below {_MIN_SCORE}"
@@ -241,6 +304,7 @@ def _score(
     neighbours: frozenset[str],
     anchors: list[Candidate],
     same_name_seats: frozenset[int],
+    capitals: frozenset[int],
 ) -> tuple[float, tuple[str, ...]]:
     """The candidate's score and the reasons that made it, each with its share."""
     reasons: list[str] = []
@@ -269,6 +333,9 @@ def _score(
     elif c.pid in same_name_seats:
         # … unless a town is the unit's namesake seat ("Aleppo" is the city)
         score += add(0.12, "seat town of the unit of the same name")
+    if kind is None and c.feature in _POPULATED and c.geonameid in capitals:
+        # "Washington" with nothing else said is the capital, not the state
+        score += add(0.15, "national capital")
     if c.country in context.countries:
         amount = max(0.2, 0.35 - 0.05 * context.countries.index(c.country))
         score += add(amount, f"in a document country ({c.country})")

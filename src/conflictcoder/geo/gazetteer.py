@@ -94,6 +94,9 @@ def index_path() -> Path:
     return cache_dir() / f"gazetteer-{source_versions()}.sqlite"
 
 
+_FUZZY_CACHE_SIZE = 50_000
+
+
 class Gazetteer:
     """Read-only access to the built index, plus curated aliases and stopwords in memory."""
 
@@ -103,6 +106,7 @@ class Gazetteer:
         self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self._neighbours: dict[str, tuple[str, ...]] | None = None
+        self._fuzzy_cache: dict[tuple[str, int], tuple[Candidate, ...]] = {}
         self._country_pids: dict[str, int] = {}
         self._capitals: frozenset[int] | None = None
         self._aliases = self._load_aliases(alias_files)
@@ -152,6 +156,15 @@ class Gazetteer:
         key = name_key(name)
         if len(key) < FUZZY_MIN_KEY or self.is_common_word(name):
             return []
+        # A trigram search ranks every name sharing a trigram (tens of ms): remember answers.
+        cached = self._fuzzy_cache.get((key, limit))
+        if cached is None:
+            cached = self._fuzzy(key, limit)
+            if len(self._fuzzy_cache) < _FUZZY_CACHE_SIZE:
+                self._fuzzy_cache[(key, limit)] = cached
+        return list(cached)
+
+    def _fuzzy(self, key: str, limit: int) -> tuple[Candidate, ...]:
         grams = sorted({key[i : i + 3] for i in range(len(key) - 2)})
         query = " OR ".join('"' + g.replace('"', '""') + '"' for g in grams)
         allowed = 1 if len(key) < 9 else 2
@@ -162,7 +175,7 @@ class Gazetteer:
                     (query, limit),
                 ).fetchall()
             except sqlite3.OperationalError:
-                return []  # an index built without the fuzzy table
+                return ()  # an index built without the fuzzy table
             near = sorted(
                 (d, k)
                 for (k,) in rows
@@ -171,7 +184,7 @@ class Gazetteer:
                 and (d := edit_distance(key, k, allowed)) <= allowed
             )
             if not near:
-                return []
+                return ()
             best = near[0][0]
             pids: set[int] = set()
             for _d, k in (n for n in near if n[0] == best):
@@ -184,7 +197,7 @@ class Gazetteer:
             found = self._places(sorted(pids))
         result = [_with_match(c, Q_FUZZY) for c in found if self._populous_enough(c)]
         result.sort(key=_rank)
-        return result
+        return tuple(result)
 
     def by_geonameid(self, geonameid: int) -> list[Candidate]:
         """The places with this GeoNames id (a town and, rarely, a unit sharing it)."""

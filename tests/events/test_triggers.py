@@ -104,3 +104,33 @@ def test_without_casualties_does_not_negate_the_attack(sent: Parse) -> None:
 def test_a_month_name_is_not_a_protest_march(sent: Parse) -> None:
     s = sent("Armenian forces shelled the village on 11 March.")
     assert _found(s) == [("shelled", "shelling")]
+
+
+def _types(sentence: SpacySpan) -> list[tuple[str, str]]:
+    text = sentence.doc.text
+    return [(text[h.start : h.end], h.type.category) for h in find_triggers(sentence, 0)]
+
+
+def test_the_sentence_retypes_a_trigger_but_keeps_its_lexicon_entry(sent: Parse) -> None:
+    s = sent("Rebels attacked a checkpoint near the border.")
+    (hit,) = find_triggers(s, 0)
+    assert (hit.trigger.category, hit.type.category) == ("attack", "armed_clash")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minister offered to mediate between the two sides.", ("offered", "offer")),
+        ("The president resigned on Sunday after weeks of protests.", ("resigned", "resign")),
+        ("The court outlawed the party on Monday.", ("outlawed", "ban")),
+        ("The country granted asylum to four officers.", ("granted asylum", "asylum")),
+        ("Both sides reached an agreement.", ("reached an agreement", "sign_agreement")),
+        ("Farmers blocked the entrance to the ministry.", ("blocked", "obstruction")),
+    ],
+)  # fmt: skip
+def test_plover_triggers_beyond_violence(sent: Parse, text: str, expected: tuple[str, str]) -> None:
+    assert expected in _types(sent(text))
+
+
+def test_blocking_a_plan_is_no_road_block(sent: Parse) -> None:
+    assert all(c != "obstruction" for _, c in _types(sent("The senate blocked the plan.")))

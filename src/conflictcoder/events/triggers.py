@@ -19,6 +19,7 @@ from conflictcoder.datafiles import read_tsv
 from conflictcoder.errors import DataError
 from conflictcoder.events.lexicon import Trigger, event_categories, event_triggers
 from conflictcoder.events.matcher import LemmaMatcher, lemma
+from conflictcoder.events.refine import in_context, sentence_context
 from conflictcoder.records import EventType
 
 # Verbs whose complement has not happened (yet), or was kept from happening.
@@ -140,6 +141,7 @@ def _topic(head: Token) -> bool:
 def find_triggers(sent: SpacySpan, offset: int, user_dir: Path | None = None) -> list[TriggerHit]:
     """Triggers that report something as having happened, in text order."""
     categories = event_categories(user_dir)
+    context = sentence_context(sent)
     hits: list[TriggerHit] = []
     for match in _matcher(user_dir).find(sent):
         head = sent.doc[match.head]
@@ -151,13 +153,16 @@ def find_triggers(sent: SpacySpan, offset: int, user_dir: Path | None = None) ->
             continue
         first, last = sent.doc[match.start], sent.doc[match.end - 1]
         trigger = match.entry
+        typed = in_context(categories[trigger.category], trigger.weight, head, context)
+        if typed is None:
+            continue
         hits.append(
             TriggerHit(
                 start=offset + first.idx,
                 end=offset + last.idx + len(last.text),
                 head=match.head,
-                type=categories[trigger.category],
-                weight=trigger.weight,
+                type=typed[0],
+                weight=typed[1],
                 trigger=trigger,
             )
         )

@@ -568,7 +568,13 @@ class _DocumentPass:
         unique = sorted(
             {(p.span.start, p.span.end): p for p in mentions}.values(), key=lambda p: p.span.start
         )
-        resolved = resolve_places(unique, GeoContext(countries=tuple(countries)), self.gazetteer)
+        resolved = resolve_places(
+            unique,
+            # In running text an unknown unqualified name is likelier a person or a body
+            # than a misspelt place: the typo search only serves qualified names.
+            GeoContext(countries=tuple(countries), fuzzy=False),
+            self.gazetteer,
+        )
         by_span = {(p.span.start, p.span.end): loc for p, loc in zip(unique, resolved, strict=True)}
         return link_denials([self._event(d, by_span) for d in self.drafts])
 

@@ -43,6 +43,9 @@ class GeoContext:
     """What the document is about: ISO3 of its parties, most important first."""
 
     countries: tuple[str, ...] = ()
+    # Try a typo search for names with no exact match: always, or (False) only for names
+    # a feature word vouches for ("the village of X"), where a miss is surely a place.
+    fuzzy: bool = True
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,7 @@ def explain_places(
 ) -> list[PlaceExplanation]:
     """``resolve_places`` with its reasons: per mention, every candidate scored, best first,
     each with the reasons for its score (qualifier, document country, near an anchor …)."""
-    prepared = [_prepare(m, gazetteer) for m in mentions]
+    prepared = [_prepare(m, gazetteer, context.fuzzy) for m in mentions]
     first: list[tuple[Candidate, float] | None] = [None] * len(mentions)
     anchors: list[Candidate] = []
     # Pass 1: unambiguous mentions (one country among the candidates) first, to anchor the rest.
@@ -119,7 +122,7 @@ def explain_places(
     return result
 
 
-def _prepare(mention: PlaceMention, gazetteer: Gazetteer) -> _Prepared:
+def _prepare(mention: PlaceMention, gazetteer: Gazetteer, fuzzy: bool = True) -> _Prepared:
     text = mention.span.text.strip()
     kind = qualifier_kind(mention.qualifier)
     candidates = gazetteer.candidates(text)
@@ -139,7 +142,7 @@ def _prepare(mention: PlaceMention, gazetteer: Gazetteer) -> _Prepared:
         candidates = [*candidates, *(replace(c, match=Q_ALT) for c in gazetteer.country(iso3))]
     if not candidates:
         candidates = _inner_place(name, gazetteer)
-    if not candidates:
+    if not candidates and (fuzzy or mention.qualifier is not None):
         candidates = gazetteer.fuzzy_candidates(name)
     return _Prepared(name=name, kind=kind, candidates=tuple(candidates))
 

@@ -8,6 +8,7 @@ just before it. Every filled field keeps the span it came from as evidence.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
@@ -255,6 +256,19 @@ def _primary(hits: list[TriggerHit]) -> list[tuple[TriggerHit, list[TriggerHit]]
     return sorted(chosen, key=lambda pair: pair[0].start)
 
 
+# A report with no date of its own tells of the days before it was written.
+_REPORT_WINDOW = dt.timedelta(days=6)
+
+
+def _report_week(document: Document) -> DateRange | None:
+    """The week up to the report's date, at week precision, with no text of its own: the
+    bound any undated event of the report has (ACLED codes such events to the report)."""
+    anchor = document.anchor
+    if anchor is None:
+        return None
+    return DateRange(start=anchor - _REPORT_WINDOW, end=anchor, precision="week", text=None)
+
+
 def _nearest_date(dates: list[DateRange], sentence: Span, trigger: Span) -> DateRange | None:
     inside = [
         d for d in dates if d.span is not None and sentence.start <= d.span.start < sentence.end
@@ -394,6 +408,8 @@ class _DocumentPass:
         own_date = date is not None
         if date is None and self.drafts:
             date = self.drafts[-1].date
+        if date is None:
+            date = _report_week(document)
         participants = {m.root for m, _ in roles}
         previous = self.last_speaker
         if event_type.plover_type == "REJECT":

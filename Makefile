@@ -17,9 +17,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+DEMO_DB := $(VENV)/demo-events.db
+
 demo: $(STAMP)
 	@echo "== conflictcoder extract $(EXAMPLE) =="
 	$(BIN)/conflictcoder extract $(EXAMPLE) --format table
+	@echo "== conflictcoder ingest into the embedded SQLite store ($(DEMO_DB)) =="
+	$(BIN)/conflictcoder ingest $(EXAMPLE) examples/border-statement.txt --db $(DEMO_DB)
+	@echo "== conflictcoder events --db $(DEMO_DB) =="
+	$(BIN)/conflictcoder events --db $(DEMO_DB) --format table
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -36,6 +42,7 @@ test: lint typecheck unit
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract_throughput.py
 	$(BIN)/python benchmarks/geo_bench.py
+	$(BIN)/python benchmarks/store_throughput.py
 
 # Development splits only (never the held-out ones); results go to eval/ (not committed).
 EVAL_DATA := $(SHARED)/data

@@ -21,6 +21,9 @@ COMMANDS = (
     "conflictcoder.commands.evaluate",
     "conflictcoder.commands.gazetteer",
     "conflictcoder.commands.places",
+    "conflictcoder.commands.ingest",
+    "conflictcoder.commands.events",
+    "conflictcoder.commands.export",
 )
 
 

@@ -23,6 +23,12 @@ class ResolveError(ConflictcoderError):
     stage = "resolve"
 
 
+class StoreError(ConflictcoderError):
+    """The event store could not be opened, read or written."""
+
+    stage = "store"
+
+
 class DataError(ConflictcoderError):
     """A packaged or user data file is malformed."""
 

@@ -202,3 +202,12 @@ def test_captured_soldiers_are_an_abduction_with_a_count() -> None:
     assert event["acled"]["sub_event_type"] == "Abduction/forced disappearance"
     assert event["captured"]["min"] == 3
     assert ("target", "ARM") in roles(event)
+
+
+def test_the_source_of_a_claim_is_no_event() -> None:
+    record = code(
+        "BAKU, 3 May 2023 (EXAMPLE): According to data provided by the Ministry of Defense, "
+        "Armenian units shelled our positions in the Kalbajar district.\n"
+    )
+    assert [e["plover"]["type"] for e in record["events"]] == ["ASSAULT"]
+    assert record["events"][0]["attribution"]["stance"] in ("asserted", "reported")

@@ -147,6 +147,8 @@ def find_triggers(sent: SpacySpan, offset: int, user_dir: Path | None = None) ->
         head = sent.doc[match.head]
         if head.dep_ == "prep":  # "according to", "following", "regarding"
             continue
+        if any(a.lower_ == "according" for a in head.ancestors):
+            continue  # "according to data provided by X": who says so, not an event
         if head.ent_type_ in _NAME_LABELS and (head.ent_type_ in ("DATE", "TIME") or head.is_title):
             continue  # part of a name or a date ("11 March", "Operation Peace Spring")
         if _negated(head) or _hypothetical(head) or _generic(head) or _topic(head):

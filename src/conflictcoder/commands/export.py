@@ -1,0 +1,178 @@
+"""`conflictcoder export`: stored events (or extracted JSON Lines) to ACLED CSV, PLOVER JSON,
+GeoJSON or Parquet, every row linked to its document and evidence."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from conflictcoder.errors import InputError
+from conflictcoder.export import EXPORTERS
+from conflictcoder.store.rows import EventFilters, EventRow, Near, haversine_km
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    ex = sub.add_parser(
+        "export",
+        help="write stored events as ACLED CSV, PLOVER JSON, GeoJSON or Parquet",
+        description="Write events to a file; every row links back to its document and evidence.",
+    )
+    ex.add_argument("out", type=Path, metavar="OUT", help="the file to write")
+    ex.add_argument("--format", choices=sorted(EXPORTERS), required=True, help="output format")
+    ex.add_argument("--db", default=None, help="database URL or SQLite file (default: the store)")
+    ex.add_argument(
+        "--from-jsonl",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="read `conflictcoder extract --format jsonl` output instead of the store "
+        "(events are fused across its documents)",
+    )
+    add_filter_options(ex)
+    ex.set_defaults(run=run)
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    """--since --until --country --type --near --source --stance."""
+    parser.add_argument("--since", type=_date, default=None, help="YYYY-MM-DD")
+    parser.add_argument("--until", type=_date, default=None, help="YYYY-MM-DD")
+    parser.add_argument("--country", default=None, help="ISO3 of one of the event's places")
+    parser.add_argument("--type", default=None, help="PLOVER type, ACLED type/sub-type or category")
+    parser.add_argument("--near", type=_near, default=None, metavar="LAT,LON,KM")
+    parser.add_argument("--source", default=None, help="text in the claimant, path or URL")
+    parser.add_argument(
+        "--stance", choices=("asserted", "alleged", "denied", "reported"), default=None
+    )
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from exc
+
+
+def _near(text: str) -> Near:
+    try:
+        lat, lon, km = (float(part) for part in text.split(","))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not LAT,LON,KM") from exc
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
+        raise argparse.ArgumentTypeError(f"{text!r}: latitude, longitude or radius out of range")
+    return Near(lat, lon, km)
+
+
+def filters_from(args: argparse.Namespace) -> EventFilters:
+    return EventFilters(
+        since=args.since,
+        until=args.until,
+        country=args.country.upper() if args.country else None,
+        type=args.type,
+        near=args.near,
+        source=args.source,
+        stance=args.stance,
+    )
+
+
+def read_jsonl_rows(path: Path) -> list[EventRow]:
+    """EventRows from extract's JSON Lines output (rejected lines are skipped)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read ({exc}); pass extract's JSON Lines output") from exc
+    rows: list[EventRow] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(
+                f"{path}:{number}: not JSON ({exc.msg}); expected extract's jsonl"
+            ) from exc
+        if not isinstance(record, dict) or "error" in record:
+            continue
+        document = {
+            k: v for k, v in (record.get("document") or {}).items() if k not in ("text", "removed")
+        }
+        for event in record.get("events") or []:
+            rows.append({"document": document, "event": event, "fused_id": None})
+    return rows
+
+
+def _text_match(value: object, wanted: str) -> bool:
+    return isinstance(value, str) and wanted.casefold() in value.casefold()
+
+
+def matches(row: EventRow, f: EventFilters) -> bool:
+    """The store's filter semantics (see EventFilters) over one in-memory row."""
+    event: dict[str, Any] = row["event"]
+    document: dict[str, Any] = row.get("document") or {}
+    date = event.get("date") or {}
+    start = date.get("start") or document.get("published")
+    end = date.get("end") or start
+    if f.since and (end is None or end < f.since.isoformat()):
+        return False
+    if f.until and (start is None or start > f.until.isoformat()):
+        return False
+    places = event.get("locations") or []
+    if f.country and f.country not in {p.get("country") for p in places}:
+        return False
+    if f.type:
+        kinds = {
+            event.get("category"),
+            (event.get("plover") or {}).get("type"),
+            *(event.get("acled") or {}).values(),
+        }
+        if f.type.casefold() not in {k.casefold() for k in kinds if isinstance(k, str)}:
+            return False
+    if f.near and not any(
+        p.get("lat") is not None
+        and p.get("lon") is not None
+        and haversine_km(f.near.lat, f.near.lon, p["lat"], p["lon"]) <= f.near.km
+        for p in places
+    ):
+        return False
+    attribution = event.get("attribution") or {}
+    if f.stance and attribution.get("stance") != f.stance:
+        return False
+    if f.source:
+        claimant = (attribution.get("claimant") or {}).get("name")
+        texts = (claimant, document.get("path"), document.get("url"))
+        if not any(_text_match(t, f.source) for t in texts):
+            return False
+    return True
+
+
+def _jsonl_rows(path: Path, filters: EventFilters) -> list[EventRow]:
+    from conflictcoder.store.fusion import assign_fused_ids, fuse
+
+    rows = read_jsonl_rows(path)
+    rows = assign_fused_ids(rows, fuse(rows))
+    return [row for row in rows if matches(row, filters)]
+
+
+def _store_rows(db: str | None, filters: EventFilters) -> Iterator[EventRow]:
+    from conflictcoder.store import open_store
+
+    with open_store(db) as store:
+        yield from store.event_rows(filters)
+
+
+def run(args: argparse.Namespace) -> int:
+    filters = filters_from(args)
+    rows: Iterable[EventRow] = (
+        _jsonl_rows(args.from_jsonl, filters)
+        if args.from_jsonl is not None
+        else _store_rows(args.db, filters)
+    )
+    if not args.out.parent.exists():
+        raise InputError(f"{args.out.parent} does not exist; create the folder first")
+    written = EXPORTERS[args.format](rows, args.out)
+    print(f"conflictcoder: wrote {written} {args.format} rows to {args.out}", file=sys.stderr)
+    return 0

@@ -1,0 +1,34 @@
+"""Bring a database to the newest schema with the migrations shipped in this package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from sqlalchemy.engine import Connection, Engine
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def alembic_config(connection: Connection) -> AlembicConfig:
+    """An Alembic Config built in code (no alembic.ini) that runs on ``connection``."""
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Apply every migration up to ``revision`` in one transaction (a no-op when current)."""
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), revision)
+
+
+def current(engine: Engine) -> str | None:
+    """The schema revision the database is at, or None before the first migration."""
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as connection:
+        rev: str | None = MigrationContext.configure(connection).get_current_revision()
+        return rev

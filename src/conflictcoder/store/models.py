@@ -1,0 +1,204 @@
+"""The store's tables (SQLAlchemy 2 declarative); migrations/ creates exactly these.
+
+Offsets, ids and JSON are the contract's (``../shared/CONTRACT.md``). Integer keys are
+internal; an event keeps the record's own event id as its key, so fused members and
+exports name events the way records do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Stable constraint names so migrations can address them on every backend.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class DocumentRow(Base):
+    """One stored text: the same content (sha256) is stored once; a changed text at the
+    same source (URL, or file path) is a new revision of it."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    doc_id: Mapped[str] = mapped_column(String(200), index=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    path: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text, index=True)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    revises: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    dateline_place: Mapped[str | None] = mapped_column(Text)
+    dateline_date: Mapped[dt.date | None] = mapped_column(Date)
+    dateline_agency: Mapped[str | None] = mapped_column(Text)
+    issuer_name: Mapped[str | None] = mapped_column(Text)
+    issuer_country: Mapped[str | None] = mapped_column(String(3))
+    language: Mapped[str | None] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    removed: Mapped[list[Any]] = mapped_column(JSON)
+    created: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class ExtractionRow(Base):
+    """One pass of one engine version over one document."""
+
+    __tablename__ = "extractions"
+    __table_args__ = (UniqueConstraint("document_id", "engine", name="uq_extractions_document"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    engine: Mapped[str] = mapped_column(String(64))
+    events: Mapped[int] = mapped_column(Integer)
+    created: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class EventRecord(Base):
+    """One event, its queryable fields in columns and the whole contract object in ``data``."""
+
+    __tablename__ = "events"
+    __table_args__ = (
+        Index("ix_events_date", "date_start", "date_end"),
+        Index("ix_events_plover", "plover_type"),
+    )
+
+    id: Mapped[str] = mapped_column(String(240), primary_key=True)
+    extraction_id: Mapped[int] = mapped_column(
+        ForeignKey("extractions.id", ondelete="CASCADE"), index=True
+    )
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    n: Mapped[int] = mapped_column(Integer)
+    category: Mapped[str | None] = mapped_column(String(64))
+    plover_type: Mapped[str | None] = mapped_column(String(64))
+    plover_mode: Mapped[str | None] = mapped_column(String(64))
+    acled_type: Mapped[str | None] = mapped_column(String(100))
+    acled_sub_type: Mapped[str | None] = mapped_column(String(100))
+    cameo: Mapped[str | None] = mapped_column(String(16))
+    date_start: Mapped[dt.date | None] = mapped_column(Date)
+    date_end: Mapped[dt.date | None] = mapped_column(Date)
+    date_precision: Mapped[str | None] = mapped_column(String(16))
+    fatalities_min: Mapped[int | None] = mapped_column(Integer)
+    fatalities_max: Mapped[int | None] = mapped_column(Integer)
+    fatalities_unspecified: Mapped[bool | None] = mapped_column(Boolean)
+    injuries_min: Mapped[int | None] = mapped_column(Integer)
+    injuries_max: Mapped[int | None] = mapped_column(Integer)
+    injuries_unspecified: Mapped[bool | None] = mapped_column(Boolean)
+    stance: Mapped[str | None] = mapped_column(String(16))
+    claimant_name: Mapped[str | None] = mapped_column(Text)
+    claimant_country: Mapped[str | None] = mapped_column(String(3))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class PlaceRow(Base):
+    __tablename__ = "places"
+    __table_args__ = (Index("ix_places_latlon", "lat", "lon"),)
+
+    event_id: Mapped[str] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    n: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str | None] = mapped_column(Text)
+    name: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(3), index=True)
+    admin1: Mapped[str | None] = mapped_column(Text)
+    admin2: Mapped[str | None] = mapped_column(Text)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    geonameid: Mapped[int | None] = mapped_column(Integer)
+    feature: Mapped[str | None] = mapped_column(String(32))
+    precision: Mapped[int | None] = mapped_column(Integer)
+
+
+class ActorRow(Base):
+    __tablename__ = "actors"
+
+    event_id: Mapped[str] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    n: Mapped[int] = mapped_column(Integer, primary_key=True)
+    role: Mapped[str | None] = mapped_column(String(32))
+    text: Mapped[str | None] = mapped_column(Text)
+    name: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(3))
+    sector: Mapped[str | None] = mapped_column(String(32))
+
+
+class EvidenceRow(Base):
+    __tablename__ = "evidence"
+
+    event_id: Mapped[str] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    n: Mapped[int] = mapped_column(Integer, primary_key=True)
+    field: Mapped[str] = mapped_column(String(32))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class RejectionRow(Base):
+    """An input that was read but not coded; the same rejection is kept once (``key``)."""
+
+    __tablename__ = "rejections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    path: Mapped[str | None] = mapped_column(Text)
+    doc_id: Mapped[str | None] = mapped_column(Text)
+    stage: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(Text)
+    created: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class FusedEventRow(Base):
+    """One happening told by several events; ``summary`` is the fusion's own JSON."""
+
+    __tablename__ = "fused_events"
+
+    id: Mapped[str] = mapped_column(String(240), primary_key=True)
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class FusedMemberRow(Base):
+    __tablename__ = "fused_members"
+
+    fused_id: Mapped[str] = mapped_column(
+        ForeignKey("fused_events.id", ondelete="CASCADE"), primary_key=True
+    )
+    event_id: Mapped[str] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True, index=True
+    )

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -52,14 +52,16 @@ from conflictcoder.evaluate.common import (
 )
 from conflictcoder.evaluate.metrics import (
     Classification,
+    Share,
     Tally,
     count_range,
     date_exact,
+    date_overlaps,
     km,
 )
 from conflictcoder.evaluate.report import Scores
 from conflictcoder.geo.normalize import name_key
-from conflictcoder.records import Actor, Event, Location
+from conflictcoder.records import Actor, Event, Location, Record
 
 ACTORS_FILE = DATA_DIR / "eval_acled_actors.tsv"
 ADMIN_TYPES_FILE = DATA_DIR / "admin_types.tsv"
@@ -205,6 +207,39 @@ def _score_fatalities(tally: Tally, gold: dict[str, Any], event: Event | None) -
     tally.add("fatalities", "some vs none", (value > 0) == (high > 0))
 
 
+def _matches(event: Event, gold: dict[str, Any]) -> bool:
+    """One predicted event tells the gold event: same sub-type, and where both sides say,
+    a place within 25 km and a date range holding the gold day."""
+    if event.type.acled_sub_event_type != gold.get("sub_event_type"):
+        return False
+    loc = _located(event)
+    lat, lon = gold.get("latitude"), gold.get("longitude")
+    if loc is not None and isinstance(lat, float) and isinstance(lon, float):
+        assert loc.lat is not None and loc.lon is not None
+        if km(loc.lat, loc.lon, lat, lon) > 25:
+            return False
+    day = iso_date(gold.get("event_date"))
+    if event.date is not None and event.date.start is not None and day is not None:
+        return date_overlaps(event.date.start, event.date.end, day, day)
+    return True
+
+
+def record_level(notes: list[Note], records: list[Record | None]) -> tuple[Share, ...]:
+    """Record-level precision, recall and F1: every ACLED-coded event of a note is a
+    prediction, each note's gold event is matched by at most one of them (one-to-one), so
+    F1 = 2·matched / (predicted + gold)."""
+    predicted = matched = 0
+    for note, record in zip(notes, records, strict=True):
+        events = [e for e in (record.events if record else ()) if e.type.acled_sub_event_type]
+        predicted += len(events)
+        matched += any(_matches(e, note.gold) for e in events)
+    return (
+        Share("record", "precision", matched, predicted),
+        Share("record", "recall", matched, len(notes)),
+        Share("record", "F1", 2 * matched, predicted + len(notes)),
+    )
+
+
 def _year_end(gold: dict[str, Any]) -> dt.date | None:
     day = iso_date(gold.get("event_date"))
     return None if day is None else dt.date(day.year, 12, 31)
@@ -255,4 +290,6 @@ def run(
     notes = subsample(load(dataset, path, split), limit, every)
     texts = (Text(n.id, n.text, _year_end(n.gold)) for n in notes)
     records = extract_all(texts, len(notes), config, tick)
-    return len(notes), score(notes, [main_event(r) for r in records]), ()
+    scores = score(notes, [main_event(r) for r in records])
+    scores = replace(scores, shares=(*scores.shares, *record_level(notes, records)))
+    return len(notes), scores, ()

@@ -240,6 +240,21 @@ def _without_grievances(sent: SpacySpan, hits: list[TriggerHit]) -> list[Trigger
     return kept
 
 
+def _without_participants(sent: SpacySpan, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """A noun that is what a stronger trigger acts on is a participant, not an event of its
+    own ("ambushed an army *patrol*"); a weaker verb's object keeps its event ("launched an
+    *attack*")."""
+    weight = {h.head: h.weight for h in hits}
+    kept = []
+    for hit in hits:
+        token = sent.doc[hit.head]
+        governor = weight.get(token.head.i) if token.head.i != token.i else None
+        if token.dep_ in ("dobj", "nsubjpass") and governor is not None and governor >= hit.weight:
+            continue
+        kept.append(hit)
+    return kept
+
+
 def _family(event_type: EventType) -> str:
     return "violence" if event_type.plover_type in _VIOLENT_TYPES else event_type.plover_type
 
@@ -334,7 +349,7 @@ class _DocumentPass:
                 for _, _, s in weapons
             )
         ]
-        hits = _without_grievances(sent, hits)
+        hits = _without_participants(sent, _without_grievances(sent, hits))
         casualties = find_casualties(document.text, sentence.start, sentence.end)
         mentions = find_actors(sent, self.perspective, user_dir)
         sources = find_sources(sent, mentions)

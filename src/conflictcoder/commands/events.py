@@ -54,15 +54,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Print the events in the store that match every filter given.",
     )
     add_db_option(ev)
-    ev.add_argument("--since", type=_date, help="events on or after this date (YYYY-MM-DD)")
-    ev.add_argument("--until", type=_date, help="events on or before this date (YYYY-MM-DD)")
-    ev.add_argument("--country", type=_iso3, help="a place of the event is in this country (ISO3)")
-    ev.add_argument(
-        "--type", help="PLOVER type (ASSAULT), ACLED event or sub-event type, or category"
-    )
-    ev.add_argument("--near", type=_near, metavar="LAT,LON,KM", help="a place within KM of LAT,LON")
-    ev.add_argument("--source", help="text in the claimant's name, the document's path or URL")
-    ev.add_argument("--stance", choices=STANCES, help="the claim's stance")
+    add_filter_options(ev)
     ev.add_argument("--limit", type=_positive, default=None, help="at most N events")
     ev.add_argument(
         "--format",
@@ -71,6 +63,37 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="table: for people; jsonl: one EventRow a line; csv: one flat row per event",
     )
     ev.set_defaults(run=run)
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    """--since --until --country --type --near --source --stance (events and export)."""
+    parser.add_argument("--since", type=_date, help="events on or after this date (YYYY-MM-DD)")
+    parser.add_argument("--until", type=_date, help="events on or before this date (YYYY-MM-DD)")
+    parser.add_argument(
+        "--country", type=_iso3, help="a place of the event is in this country (ISO3)"
+    )
+    parser.add_argument(
+        "--type", help="PLOVER type (ASSAULT), ACLED event or sub-event type, or category"
+    )
+    parser.add_argument(
+        "--near", type=_near, metavar="LAT,LON,KM", help="a place within KM of LAT,LON"
+    )
+    parser.add_argument("--source", help="text in the claimant's name, the document's path or URL")
+    parser.add_argument("--stance", choices=STANCES, help="the claim's stance")
+
+
+def filters_from(args: argparse.Namespace) -> EventFilters:
+    """The filters the options of ``add_filter_options`` (and --limit, if any) ask for."""
+    return EventFilters(
+        since=args.since,
+        until=args.until,
+        country=args.country,
+        type=args.type,
+        near=args.near,
+        source=args.source,
+        stance=args.stance,
+        limit=getattr(args, "limit", None),
+    )
 
 
 def _date(text: str) -> dt.date:
@@ -190,16 +213,7 @@ def run(args: argparse.Namespace) -> int:
     from conflictcoder.serialize import dumps
     from conflictcoder.store import open_store
 
-    filters = EventFilters(
-        since=args.since,
-        until=args.until,
-        country=args.country,
-        type=args.type,
-        near=args.near,
-        source=args.source,
-        stance=args.stance,
-        limit=args.limit,
-    )
+    filters = filters_from(args)
     with open_store(args.db, create=False) as store:
         rows = store.event_rows(filters)
         if args.format == "jsonl":

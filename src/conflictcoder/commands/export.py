@@ -4,16 +4,16 @@ GeoJSON or Parquet, every row linked to its document and evidence."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from conflictcoder.commands.events import add_filter_options, filters_from
 from conflictcoder.errors import InputError
 from conflictcoder.export import EXPORTERS
-from conflictcoder.store.rows import EventFilters, EventRow, Near, haversine_km
+from conflictcoder.store.rows import EventFilters, EventRow, haversine_km
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,48 +35,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_filter_options(ex)
     ex.set_defaults(run=run)
-
-
-def add_filter_options(parser: argparse.ArgumentParser) -> None:
-    """--since --until --country --type --near --source --stance."""
-    parser.add_argument("--since", type=_date, default=None, help="YYYY-MM-DD")
-    parser.add_argument("--until", type=_date, default=None, help="YYYY-MM-DD")
-    parser.add_argument("--country", default=None, help="ISO3 of one of the event's places")
-    parser.add_argument("--type", default=None, help="PLOVER type, ACLED type/sub-type or category")
-    parser.add_argument("--near", type=_near, default=None, metavar="LAT,LON,KM")
-    parser.add_argument("--source", default=None, help="text in the claimant, path or URL")
-    parser.add_argument(
-        "--stance", choices=("asserted", "alleged", "denied", "reported"), default=None
-    )
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from exc
-
-
-def _near(text: str) -> Near:
-    try:
-        lat, lon, km = (float(part) for part in text.split(","))
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not LAT,LON,KM") from exc
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
-        raise argparse.ArgumentTypeError(f"{text!r}: latitude, longitude or radius out of range")
-    return Near(lat, lon, km)
-
-
-def filters_from(args: argparse.Namespace) -> EventFilters:
-    return EventFilters(
-        since=args.since,
-        until=args.until,
-        country=args.country.upper() if args.country else None,
-        type=args.type,
-        near=args.near,
-        source=args.source,
-        stance=args.stance,
-    )
 
 
 def read_jsonl_rows(path: Path) -> list[EventRow]:

@@ -8,11 +8,10 @@ just before it. Every filled field keeps the span it came from as evidence.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 
@@ -30,11 +29,17 @@ from conflictcoder.events.attribution import (
     named_speaker,
 )
 from conflictcoder.events.casualties import CasualtyFinding, find_casualties
+from conflictcoder.events.confidence import confidence as event_confidence
 from conflictcoder.events.damage import find_damage
+from conflictcoder.events.dates import nearest_date, report_week
+from conflictcoder.events.denials import link_denials
+from conflictcoder.events.draft import Draft, family
 from conflictcoder.events.matcher import lemma
+from conflictcoder.events.merge import merge_mentions
 from conflictcoder.events.places import find_places
 from conflictcoder.events.refine import refine
 from conflictcoder.events.roles import assign_roles
+from conflictcoder.events.selection import primary, without_grievances, without_participants
 from conflictcoder.events.triggers import TriggerHit, find_triggers
 from conflictcoder.events.weapons import find_weapons
 from conflictcoder.geo.gazetteer import Gazetteer, load_gazetteer
@@ -46,7 +51,6 @@ from conflictcoder.records import (
     Attribution,
     Count,
     Damage,
-    DateRange,
     Document,
     Event,
     EventType,
@@ -65,103 +69,8 @@ _TOLL_LEMMAS = frozenset(
 )
 # Below this weight a trigger makes an event only when the sentence names who did it.
 _WEAK = 0.5
-_VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Events that are things said: made by the claimant, aimed at the other side by default.
 _SPEECH_ACTS = frozenset({"ACCUSE", "REJECT", "THREATEN"})
-
-
-@dataclass
-class Draft:
-    """An event under construction (mutable until it becomes a frozen Event)."""
-
-    type: EventType
-    trigger: Span
-    weight: float
-    sentence: Span
-    actors: list[tuple[ActorMention, str, Span | None]] = field(default_factory=list)
-    places: list[PlaceMention] = field(default_factory=list)
-    areas: list[NonPoint] = field(default_factory=list)
-    date: DateRange | None = None
-    own_date: bool = False  # False: the date is inherited from the event before
-    fatalities: Count | None = None
-    injuries: Count | None = None
-    missing: Count | None = None
-    captured: Count | None = None
-    damage: list[Damage] = field(default_factory=list)
-    weapons: list[tuple[str, Span]] = field(default_factory=list)
-    attribution_cues: list[Cue] = field(default_factory=list)
-    attribution: Attribution | None = None
-    also: list[Span] = field(default_factory=list)
-    mentions: int = 1  # how many mentions of one happening were merged into this draft
-    lemmas: frozenset[tuple[str, ...]] = frozenset()  # trigger patterns of every mention
-
-
-def _actor1_countries(draft: Draft) -> set[str]:
-    return {m.country for m, role, _ in draft.actors if role == "actor1" and m.country}
-
-
-def _claim_key(draft: Draft) -> tuple[str | None, str | None]:
-    a = draft.attribution
-    if a is None:
-        return (None, None)
-    return (a.stance, a.claimant.country if a.claimant else None)
-
-
-def _same_happening(head: Draft, later: Draft) -> bool:
-    """Is ``later`` another mention of ``head``? Same kind of event and claim, nothing that
-    tells them apart (two different doers, own dates or places), and something that ties
-    them: a shared place, the same own date, or a bare re-mention by the same word."""
-    if head.type.category != later.type.category or _claim_key(head) != _claim_key(later):
-        return False
-    doers, others = _actor1_countries(head), _actor1_countries(later)
-    if doers and others and not doers & others:
-        return False
-    if head.own_date and later.own_date and head.date != later.date:
-        return False
-    places = {p.span.text.casefold() for p in head.places}
-    more = {p.span.text.casefold() for p in later.places}
-    if places and more and not places & more:
-        return False
-    if places & more or (head.own_date and later.own_date):
-        return True
-    bare = not later.own_date and not more and not others
-    return bare and bool(later.lemmas & head.lemmas)
-
-
-def _absorb(head: Draft, later: Draft) -> None:
-    head.also.extend([later.trigger, *later.also])
-    known = {(m.name, m.country, role) for m, role, _ in head.actors}
-    head.actors.extend(a for a in later.actors if (a[0].name, a[0].country, a[1]) not in known)
-    seen = {(p.span.start, p.span.end) for p in head.places}
-    head.places = [
-        *head.places,
-        *(p for p in later.places if (p.span.start, p.span.end) not in seen),
-    ]
-    if not head.own_date and later.own_date:
-        head.date, head.own_date = later.date, True
-    for name in ("fatalities", "injuries", "missing", "captured"):
-        if getattr(head, name) is None:
-            setattr(head, name, getattr(later, name))
-    weapons = {w for w, _ in head.weapons}
-    head.weapons.extend((w, s) for w, s in later.weapons if w not in weapons)
-    head.damage.extend(later.damage)
-    head.attribution_cues.extend(later.attribution_cues)
-    head.weight = max(head.weight, later.weight)
-    head.mentions += later.mentions
-    head.lemmas = head.lemmas | later.lemmas
-
-
-def merge_mentions(drafts: list[Draft]) -> list[Draft]:
-    """Mentions of one happening within a document become one event whose evidence lists
-    every mention; each later mention joins the nearest earlier event it can be."""
-    kept: list[Draft] = []
-    for draft in drafts:
-        head = next((h for h in reversed(kept) if _same_happening(h, draft)), None)
-        if head is None:
-            kept.append(draft)
-        else:
-            _absorb(head, draft)
-    return kept
 
 
 def _dedupe(roles: list[tuple[ActorMention, str]]) -> list[tuple[ActorMention, str]]:
@@ -216,81 +125,6 @@ def _dateline_country(document: Document, gazetteer: Gazetteer) -> str | None:
     if not candidates:
         return None
     return max(candidates, key=lambda c: (c.population or 0, -(c.geonameid or 0))).country
-
-
-_GRIEVANCE_PREPS = frozenset({"against", "over", "about", "demanding"})
-
-
-def _without_grievances(sent: SpacySpan, hits: list[TriggerHit]) -> list[TriggerHit]:
-    """What a protest is against is its grievance, not an event of the sentence
-    ("protested against the arrest of …")."""
-    protests = {h.head for h in hits if h.type.plover_type == "PROTEST"}
-    if not protests:
-        return hits
-    kept = []
-    for hit in hits:
-        token = sent.doc[hit.head]
-        grievance = (
-            token.dep_ == "pobj"
-            and token.head.lower_ in _GRIEVANCE_PREPS
-            and token.head.head.i in protests
-        )
-        if not grievance:
-            kept.append(hit)
-    return kept
-
-
-def _without_participants(sent: SpacySpan, hits: list[TriggerHit]) -> list[TriggerHit]:
-    """A noun that is what a stronger trigger acts on is a participant, not an event of its
-    own ("ambushed an army *patrol*"); a weaker verb's object keeps its event ("launched an
-    *attack*")."""
-    weight = {h.head: h.weight for h in hits}
-    kept = []
-    for hit in hits:
-        token = sent.doc[hit.head]
-        governor = weight.get(token.head.i) if token.head.i != token.i else None
-        if token.dep_ in ("dobj", "nsubjpass") and governor is not None and governor >= hit.weight:
-            continue
-        kept.append(hit)
-    return kept
-
-
-def _family(event_type: EventType) -> str:
-    return "violence" if event_type.plover_type in _VIOLENT_TYPES else event_type.plover_type
-
-
-def _primary(hits: list[TriggerHit]) -> list[tuple[TriggerHit, list[TriggerHit]]]:
-    """One event per family in a sentence: the most reliable trigger, the others as support."""
-    groups: dict[str, list[TriggerHit]] = {}
-    for hit in hits:
-        groups.setdefault(_family(hit.type), []).append(hit)
-    chosen = []
-    for members in groups.values():
-        best = max(members, key=lambda h: (h.weight, -h.start))
-        chosen.append((best, [h for h in members if h is not best]))
-    return sorted(chosen, key=lambda pair: pair[0].start)
-
-
-# A report with no date of its own tells of the days before it was written.
-_REPORT_WINDOW = dt.timedelta(days=6)
-
-
-def _report_week(document: Document) -> DateRange | None:
-    """The week up to the report's date, at week precision, with no text of its own: the
-    bound any undated event of the report has (ACLED codes such events to the report)."""
-    anchor = document.anchor
-    if anchor is None:
-        return None
-    return DateRange(start=anchor - _REPORT_WINDOW, end=anchor, precision="week", text=None)
-
-
-def _nearest_date(dates: list[DateRange], sentence: Span, trigger: Span) -> DateRange | None:
-    inside = [
-        d for d in dates if d.span is not None and sentence.start <= d.span.start < sentence.end
-    ]
-    if not inside:
-        return None
-    return min(inside, key=lambda d: abs(d.span.start - trigger.start) if d.span else 0)
 
 
 @dataclass(frozen=True)
@@ -349,7 +183,7 @@ class _DocumentPass:
                 for _, _, s in weapons
             )
         ]
-        hits = _without_participants(sent, _without_grievances(sent, hits))
+        hits = without_participants(sent, without_grievances(sent, hits))
         casualties = find_casualties(document.text, sentence.start, sentence.end)
         mentions = find_actors(sent, self.perspective, user_dir)
         sources = find_sources(sent, mentions)
@@ -395,7 +229,7 @@ class _DocumentPass:
             casualties=casualties,
             damage=damage,
         )
-        made = [d for hit, support in _primary(hits) if (d := self._draft(here, hit, support))]
+        made = [d for hit, support in primary(hits) if (d := self._draft(here, hit, support))]
         self.drafts.extend(made)
         self.since_event = 0 if made else self.since_event + 1
         if not made:
@@ -419,12 +253,12 @@ class _DocumentPass:
         targets = frozenset(m.sector for m, role, _ in actors if role in ("target", "victim"))
         event_type = refine(hit.type, [(w, h) for w, h, _ in here.weapons], victims, targets)
         trigger = _span(document.text, hit.start, hit.end)
-        date = _nearest_date(self.dates, here.span, trigger)
+        date = nearest_date(self.dates, here.span, trigger)
         own_date = date is not None
         if date is None and self.drafts:
             date = self.drafts[-1].date
         if date is None:
-            date = _report_week(document)
+            date = report_week(document)
         participants = {m.root for m, _ in roles}
         previous = self.last_speaker
         if event_type.plover_type == "REJECT":
@@ -459,7 +293,7 @@ class _DocumentPass:
             injuries=here.casualties.injuries,
             missing=here.casualties.missing,
             captured=here.casualties.captured,
-            damage=list(here.damage) if _family(event_type) == "violence" else [],
+            damage=list(here.damage) if family(event_type) == "violence" else [],
             weapons=[(w, s) for w, _, s in here.weapons],
             attribution_cues=decided,
             attribution=attribution,
@@ -497,7 +331,7 @@ class _DocumentPass:
         naming no one who did it ("As a result, two soldiers were killed.")."""
         if not self.drafts or self.since_event >= _CONTINUATION:
             return False
-        if _family(self.drafts[-1].type) != "violence":
+        if family(self.drafts[-1].type) != "violence":
             return False
         for hit in hits:
             if lemma(sent.doc[hit.head]) not in _TOLL_LEMMAS:
@@ -540,7 +374,7 @@ class _DocumentPass:
         if not self.drafts or self.since_event > _CONTINUATION:
             return
         draft = self.drafts[-1]
-        if _family(draft.type) != "violence":
+        if family(draft.type) != "violence":
             return
         known = {w for w, _ in draft.weapons}
         draft.weapons.extend((w, s) for w, _, s in weapons if w not in known)
@@ -630,7 +464,7 @@ class _DocumentPass:
                 doer = doer or mention.country
             if sector is None and mention.country is not None:
                 # A bare country as a party to violence is its state's forces.
-                violent = _family(draft.type) == "violence"
+                violent = family(draft.type) == "violence"
                 template = "Armed Forces of {country}" if violent else "Government of {country}"
                 name, sector = (
                     fill_template(template, mention.country),
@@ -688,7 +522,7 @@ class _DocumentPass:
             evidence.append(Evidence("attribution", cue.start, cue.end, cue.text))
         evidence = [e for e in evidence if not document.is_removed(e.start, e.end)]
         evidence = sorted(set(evidence), key=lambda e: (e.start, e.end, e.field))
-        confidence = _confidence(draft, actors, locations)
+        confidence = event_confidence(draft, actors, locations)
         digest = hashlib.sha256(
             f"{document.id}:{draft.trigger.start}:{draft.trigger.end}:{draft.type.category}".encode()
         ).hexdigest()[:16]
@@ -713,61 +547,12 @@ class _DocumentPass:
 
 # ACLED's names for the crowd of a protest or a riot.
 _CROWD_LABELS = {"Protests": "Protesters", "Riots": "Rioters"}
-# How many events before a denial it may answer ("… denied the report").
-_DENIAL_REACH = 6
-
-
-def link_denials(events: list[Event]) -> tuple[Event, ...]:
-    """Each denial (PLOVER REJECT) points at the claims it rejects — the recent events
-    claimed by the side it targets — and each such claim lists who disputes it."""
-    rejects: dict[str, list[str]] = {}
-    disputed: dict[str, list[dict[str, str | None]]] = {}
-    for i, event in enumerate(events):
-        if event.type.plover_type != "REJECT":
-            continue
-        makers = {a.country for a in event.actors if a.role == "target" and a.country}
-        by = event.attribution.claimant if event.attribution else None
-        for earlier in events[max(0, i - _DENIAL_REACH) : i + 2]:
-            claim = earlier.attribution
-            if earlier is event or earlier.type.plover_type == "REJECT" or claim is None:
-                continue
-            if claim.claimant is None or claim.claimant.country not in makers:
-                continue
-            rejects.setdefault(event.id, []).append(earlier.id)
-            disputed.setdefault(earlier.id, []).append(
-                {"event": event.id, "name": by.name if by else None,
-                 "country": by.country if by else None}
-            )  # fmt: skip
-    out = []
-    for event in events:
-        extra = dict(event.extra)
-        if event.id in rejects:
-            extra["rejects"] = rejects[event.id]
-        if event.id in disputed:
-            extra["disputed_by"] = disputed[event.id]
-        out.append(replace(event, extra=extra) if extra != event.extra else event)
-    return tuple(out)
 
 
 def same_place(a: Location, b: Location) -> bool:
     if a.geonameid is not None and b.geonameid is not None:
         return a.geonameid == b.geonameid
     return (a.name, a.country) == (b.name, b.country)
-
-
-def _confidence(draft: Draft, actors: list[Actor], locations: list[Location]) -> float:
-    """How much to trust that the event happened as coded, 0..1 (documented in README):
-    0.7 x the trigger's reliability (its lexicon weight), + 0.12 with a doer (actor1),
-    + 0.10 with a place on the map, + 0.08 with a date, + 0.05 for each further mention in
-    the document (at most 0.10), x 0.8 when the claim is hedged or denied; at most 0.99."""
-    score = draft.weight * 0.7
-    score += 0.12 if any(a.role == "actor1" for a in actors) else 0.0
-    score += 0.1 if any(loc.lat is not None for loc in locations) else 0.0
-    score += 0.08 if draft.date is not None else 0.0
-    score += min(0.1, 0.05 * (draft.mentions - 1))
-    if draft.attribution is not None and draft.attribution.stance in ("alleged", "denied"):
-        score *= 0.8
-    return min(0.99, score)
 
 
 def extract_events(

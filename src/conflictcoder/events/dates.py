@@ -1,0 +1,28 @@
+"""The date of an event: the nearest time expression of its sentence, else the report's week."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conflictcoder.records import DateRange, Document, Span
+
+# A report with no date of its own tells of the days before it was written.
+_REPORT_WINDOW = dt.timedelta(days=6)
+
+
+def report_week(document: Document) -> DateRange | None:
+    """The week up to the report's date, at week precision, with no text of its own: the
+    bound any undated event of the report has (ACLED codes such events to the report)."""
+    anchor = document.anchor
+    if anchor is None:
+        return None
+    return DateRange(start=anchor - _REPORT_WINDOW, end=anchor, precision="week", text=None)
+
+
+def nearest_date(dates: list[DateRange], sentence: Span, trigger: Span) -> DateRange | None:
+    inside = [
+        d for d in dates if d.span is not None and sentence.start <= d.span.start < sentence.end
+    ]
+    if not inside:
+        return None
+    return min(inside, key=lambda d: abs(d.span.start - trigger.start) if d.span else 0)

@@ -88,3 +88,17 @@ def test_abbreviations_and_demonyms_stay_out_of_the_entity_ruler(gazetteer: Gaze
     names = set(gazetteer.ruler_names())
     assert "Calif." not in names and "Korean" not in names and "SA" not in names
     assert "Stepanakert" in names and "Karvachar" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "geonameid"),
+    [("White House", 4140963), ("Trump Tower", 5128581), ("Anfield", 2644210)],
+)
+def test_a_landmark_resolves_to_its_city(gazetteer: Gazetteer, text: str, geonameid: int) -> None:
+    assert _resolve(gazetteer, text, GeoContext()).geonameid == geonameid
+
+
+def test_landmarks_are_not_tagged_in_running_text(gazetteer: Gazetteer) -> None:
+    # "the White House said" names a speaker far more often than a place
+    ruler = set(gazetteer.ruler_names())
+    assert "White House" not in ruler and "Kremlin" not in ruler

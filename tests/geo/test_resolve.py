@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from conflictcoder.geo.gazetteer import Gazetteer
-from conflictcoder.geo.resolve import GeoContext, PlaceMention, resolve_places
+from conflictcoder.geo.resolve import GeoContext, PlaceMention, explain_places, resolve_places
 from conflictcoder.records import Location, Span
 
 
@@ -90,3 +90,12 @@ def test_same_input_same_output(gazetteer: Gazetteer) -> None:
     text = "Tripoli, Lachin and Mosul were named."
     names: list[tuple[str, str | None]] = [("Tripoli", None), ("Lachin", None), ("Mosul", None)]
     assert _resolve(gazetteer, text, names, ()) == _resolve(gazetteer, text, names, ())
+
+
+def test_repeated_name_does_not_vouch_for_its_own_reading(gazetteer: Gazetteer) -> None:
+    # Three bare mentions of one name are no evidence for any one namesake's country.
+    text = "Cambridge"
+    mentions = [PlaceMention(Span(i * 20, i * 20 + len(text), text)) for i in range(3)]
+    for e in explain_places(mentions, GeoContext(), gazetteer):
+        reasons = [r for sc in e.candidates for r in sc.reasons]
+        assert not [r for r in reasons if "named in the document" in r or "another place" in r]

@@ -21,7 +21,7 @@ from conflictcoder.events.actors import ActorMention, Perspective
 from conflictcoder.records import Attribution, Party
 
 _STANCES = ("denied", "alleged")
-_REPORTING = frozenset(
+REPORTING = frozenset(
     {
         "say", "state", "report", "claim", "announce", "add", "tell", "allege", "accuse",
         "confirm", "insist", "note", "stress", "underscore", "circulate", "assert", "declare",
@@ -111,7 +111,7 @@ def find_sources(sent: SpacySpan, mentions: list[ActorMention]) -> Sources:
         word = str(token.lemma_)
         if token.lower_ == "according":
             via.extend(_objects(token, mentions))
-        if word in _REPORTING and token.pos_ == "VERB":
+        if word in REPORTING and token.pos_ == "VERB":
             for child in token.children:
                 if child.dep_ == "nsubj":
                     speakers.append(Speaker(_mention_at(child, mentions), child, word))

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from conflictcoder.countries import country_of
+from conflictcoder.events.attribution import REPORTING
 from conflictcoder.geo.gazetteer import Gazetteer
 from conflictcoder.geo.qualifiers import qualifier_kind
 from conflictcoder.geo.resolve import PlaceMention
@@ -82,6 +83,8 @@ def find_places(
             continue  # "the West", "Spring": a place only when a feature word says so
         if country_of(text) is not None and not _locative(ent.root):
             continue
+        if ent.root.dep_ == "nsubj" and str(ent.root.head.lemma_) in REPORTING:
+            continue  # "the Kremlin said", "Washington denied": a speaker, not a place
         start = offset + ent.start_char
         found.append(
             PlaceMention(span=Span(start, start + len(ent.text), ent.text), qualifier=qualifier)

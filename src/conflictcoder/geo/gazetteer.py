@@ -29,7 +29,7 @@ from conflictcoder.geo.normalize import name_key, name_keys
 
 _ALIAS_COLUMNS = ("alias", "geonameid", "lang_or_side", "note")
 # Alias rows of these kinds resolve when given but are unsafe for the ruler ("Ill.", "Korean").
-_NOT_FOR_RULER = frozenset({"abbr", "demonym"})
+_NOT_FOR_RULER = frozenset({"abbr", "demonym", "landmark"})
 _FEATURE_ORDER = {"country": 0, "region": 1, "admin1": 1, "district": 2, "town": 3, "village": 4}
 _FIELDS = [
     "pid",

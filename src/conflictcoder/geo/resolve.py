@@ -102,21 +102,25 @@ def explain_places(
     """``resolve_places`` with its reasons: per mention, every candidate scored, best first,
     each with the reasons for its score (qualifier, document country, near an anchor …)."""
     prepared = [_prepare(m, gazetteer, context.fuzzy) for m in mentions]
+    # Another mention of the same words is no evidence for its own reading: it never anchors.
+    keys = [name_key(m.span.text) for m in mentions]
     first: list[tuple[Candidate, float] | None] = [None] * len(mentions)
-    anchors: list[Candidate] = []
+    anchors: list[tuple[str, Candidate]] = []
     # Pass 1: unambiguous mentions (one country among the candidates) first, to anchor the rest.
     order = sorted(range(len(prepared)), key=lambda i: (not _unambiguous(prepared[i]), i))
     for i in order:
-        pick = _choose(prepared[i], context, anchors, gazetteer)[0]
+        others = [c for k, c in anchors if k != keys[i]]
+        pick = _choose(prepared[i], context, others, gazetteer)[0]
         first[i] = pick
         if pick is not None:
-            anchors.append(pick[0])
+            anchors.append((keys[i], pick[0]))
     # Pass 2: every mention again, now seeing all the other places of the document.
     # Only firm picks are context: a wrong anchor would mislead the rest.
     firm = [(j, c[0]) for j, c in enumerate(first) if c is not None and c[1] >= _ANCHOR_MIN_SCORE]
     result: list[PlaceExplanation] = []
     for i, (m, p) in enumerate(zip(mentions, prepared, strict=True)):
-        pick, scored, note = _choose(p, context, [c for j, c in firm if j != i], gazetteer)
+        others = [c for j, c in firm if keys[j] != keys[i]]
+        pick, scored, note = _choose(p, context, others, gazetteer)
         location = _location(m, p, pick, points) if pick is not None else None
         result.append(PlaceExplanation(m, location, tuple(scored), note))
     return result

@@ -13,7 +13,6 @@ Usage: .venv/bin/python benchmarks/geo_gwn.py [--split dev|test|all] [--errors N
 from __future__ import annotations
 
 import argparse
-import math
 import statistics
 import sys
 import xml.etree.ElementTree as ET
@@ -22,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from conflictcoder.config import Config
+from conflictcoder.geo.distance import km as distance_km
 from conflictcoder.geo.gazetteer import load_gazetteer
 from conflictcoder.geo.resolve import GeoContext, PlaceMention, resolve_places
 from conflictcoder.records import Location, Span
@@ -38,15 +38,6 @@ class Gold:
     lat: float
     lon: float
     kind: str  # fcode (LGL) or the GWN toponym type
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def gwn_articles() -> list[list[Gold]]:
@@ -115,7 +106,7 @@ def evaluate(articles: list[list[Gold]], split: str) -> tuple[dict[str, float], 
                 errors.append(20000.0)
                 misses.append(f"unresolved\t{g.text}\t{g.kind}")
                 continue
-            km = _km(g.lat, g.lon, loc.lat, loc.lon)
+            km = distance_km(g.lat, g.lon, loc.lat, loc.lon)
             errors.append(km)
             exact += loc.geonameid == g.geonameid
             if km > 161:

@@ -13,9 +13,9 @@ from conflictcoder.evaluate.metrics import (
     count_range,
     date_exact,
     date_overlaps,
-    km,
     ranges_overlap,
 )
+from conflictcoder.geo.distance import km
 
 # gold A A A B, predicted A A B B: A P=1 R=2/3 F1=0.8; B P=1/2 R=1 F1=2/3.
 C = Classification("t", ("A", "A", "A", "B"), ("A", "A", "B", "B"), ("1", "2", "3", "4"))

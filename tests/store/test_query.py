@@ -11,8 +11,8 @@ from collections.abc import Iterator
 import pytest
 
 from conflictcoder.cli import main
+from conflictcoder.geo.distance import km
 from conflictcoder.store import EventFilters, Near, Store, open_store
-from conflictcoder.store.rows import haversine_km
 from tests.store.factory import PROTEST, SHELLING, event, place, record
 
 ZARIA = place("Zaria", "NGA", 11.11, 7.72)
@@ -118,7 +118,7 @@ def test_type_plover_acled_and_sub_type(store: Store) -> None:
 
 
 def test_near(store: Store) -> None:
-    assert 60 < haversine_km(11.11, 7.72, 10.52, 7.44) < 80
+    assert 60 < km(11.11, 7.72, 10.52, 7.44) < 80
     assert places_of(store, near=Near(11.11, 7.72, 10)) == ["Zaria"]
     assert places_of(store, near=Near(11.11, 7.72, 100)) == ["Zaria", "Kaduna"]
     assert places_of(store, near=Near(10.8, 7.6, 1)) == []

@@ -13,7 +13,8 @@ from typing import Any
 from conflictcoder.commands.events import add_filter_options, filters_from
 from conflictcoder.errors import InputError
 from conflictcoder.export import EXPORTERS
-from conflictcoder.store.rows import EventFilters, EventRow, haversine_km
+from conflictcoder.geo.distance import km
+from conflictcoder.store.rows import EventFilters, EventRow
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -92,7 +93,7 @@ def matches(row: EventRow, f: EventFilters) -> bool:
     if f.near and not any(
         p.get("lat") is not None
         and p.get("lon") is not None
-        and haversine_km(f.near.lat, f.near.lon, p["lat"], p["lon"]) <= f.near.km
+        and km(f.near.lat, f.near.lon, p["lat"], p["lon"]) <= f.near.km
         for p in places
     ):
         return False

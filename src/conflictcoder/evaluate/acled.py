@@ -57,9 +57,9 @@ from conflictcoder.evaluate.metrics import (
     count_range,
     date_exact,
     date_overlaps,
-    km,
 )
 from conflictcoder.evaluate.report import Scores
+from conflictcoder.geo.distance import km
 from conflictcoder.geo.normalize import name_key
 from conflictcoder.records import Actor, Event, Location, Record
 

@@ -29,8 +29,9 @@ from conflictcoder.config import Config
 from conflictcoder.countries import country_of
 from conflictcoder.errors import InputError
 from conflictcoder.evaluate.common import Tick, gold_file, subsample
-from conflictcoder.evaluate.metrics import Tally, km
+from conflictcoder.evaluate.metrics import Tally
 from conflictcoder.evaluate.report import Scores
+from conflictcoder.geo.distance import km
 from conflictcoder.records import Location, Span
 
 FILES = {"geo-gwn": "data/GWN.xml", "geo-lgl": "data/Corpora/lgl.xml"}

@@ -140,14 +140,6 @@ class Tally:
         return tuple(Share(f, m, hits, n) for (f, m), (hits, n) in self._hits.items())
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres (haversine, mean Earth radius 6371.0088 km)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def date_exact(start: dt.date | None, end: dt.date | None, gold: dt.date) -> bool:
     """The prediction is the gold day itself (an open end counts as the start day)."""
     return start == gold and (end is None or end == gold)

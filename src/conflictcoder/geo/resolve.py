@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from conflictcoder.countries import country_of
 from conflictcoder.geo.build import Q_ALT, Q_FUZZY, Q_NAME
+from conflictcoder.geo.distance import km
 from conflictcoder.geo.gazetteer import Candidate, Gazetteer
 from conflictcoder.geo.normalize import name_key
 from conflictcoder.geo.points import country_points
@@ -373,13 +374,13 @@ def _near_anchors(
         bonus += add(0.5, f"in {province.name}, named in the document")
     if c.lat is not None and c.lon is not None:
         distances = [
-            (_km(c.lat, c.lon, a.lat, a.lon), a.name)
+            (km(c.lat, c.lon, a.lat, a.lon), a.name)
             for a in anchors
             if a.lat is not None and a.lon is not None and a.feature not in ("country", "region")
         ]
         if distances and min(distances)[0] < 150:
-            km, name = min(distances)
-            bonus += add(0.1, f"{km:.0f} km from {name}, named in the document")
+            nearest, name = min(distances)
+            bonus += add(0.1, f"{nearest:.0f} km from {name}, named in the document")
     return bonus
 
 
@@ -391,13 +392,6 @@ def _plausible(
     if c.country in doc_countries or c.country in neighbours:
         return True
     return c.population >= _FOREIGN_TOWN_MAX_POPULATION
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _location(

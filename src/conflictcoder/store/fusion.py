@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from typing import Any
 from conflictcoder.config import DATA_DIR
 from conflictcoder.datafiles import read_tsv
 from conflictcoder.errors import DataError, InputError
+from conflictcoder.geo.distance import km
 from conflictcoder.store.rows import EventRow
 
 NEAR_KM = 25.0
@@ -225,19 +225,11 @@ def _features(row: EventRow, index: int) -> _Ev:
     )
 
 
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km between two (lat, lon) points."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2
-    h += math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _place_score(a: _Ev, b: _Ev) -> float | None:
     """3 for points within NEAR_KM (less with distance), 2 same admin unit, 0 no place; None."""
     if not a.points or not b.points:
         return 0.0
-    best = min(haversine_km(p, q) for p in a.points for q in b.points)
+    best = min(km(*p, *q) for p in a.points for q in b.points)
     if best <= NEAR_KM:
         return 3.0 - best / NEAR_KM
     if (a.admins & b.places_admin1) or (b.admins & a.places_admin1):

@@ -7,11 +7,11 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from conflictcoder.geo.distance import EARTH_KM, km
+
 # {"document": {id, path, url, title, published, dateline, issuer, language},
 #  "event": <the contract's event object>, "fused_id": str | None}
 EventRow = dict[str, Any]
-
-EARTH_KM = 6371.0088
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class Near:
     km: float
 
     def contains(self, lat: float, lon: float) -> bool:
-        return haversine_km(self.lat, self.lon, lat, lon) <= self.km
+        return km(self.lat, self.lon, lat, lon) <= self.km
 
     def box(self) -> tuple[float, float, float, float]:
         """(south, north, west, east) bounds that hold the circle (wider near the poles)."""
@@ -31,14 +31,6 @@ class Near:
         cos = math.cos(math.radians(self.lat))
         dlon = 180.0 if cos < 1e-6 else min(180.0, dlat / cos)
         return self.lat - dlat, self.lat + dlat, self.lon - dlon, self.lon + dlon
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(frozen=True)

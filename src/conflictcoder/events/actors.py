@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from conflictcoder.countries import country_name, find_countries
 from conflictcoder.events.lexicon import ForceNoun, NamedActor, force_nouns, named_actors
-from conflictcoder.events.matcher import LemmaMatcher
+from conflictcoder.events.matcher import LemmaMatcher, per_doc
 
 _FIRST_PERSON = frozenset({"our", "we", "us"})
 _OPPONENT = frozenset({"enemy", "adversary", "opponent", "aggressor"})
@@ -104,11 +104,7 @@ def _phrase(doc: Doc, start: int, end: int, chunks: dict[int, SpacySpan]) -> Spa
 
 def _chunk_index(doc: Doc) -> dict[int, SpacySpan]:
     """Token index → its noun chunk, computed once per parsed document."""
-    index: dict[int, SpacySpan] | None = doc.user_data.get("conflictcoder.chunks")
-    if index is None:
-        index = {t.i: chunk for chunk in doc.noun_chunks for t in chunk}
-        doc.user_data["conflictcoder.chunks"] = index
-    return index
+    return per_doc(doc, "chunks", lambda d: {t.i: c for c in d.noun_chunks for t in c})
 
 
 def _as_written(span: SpacySpan) -> str:

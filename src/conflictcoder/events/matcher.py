@@ -7,7 +7,7 @@ may stand between the pattern's words ("came under *heavy* bombardment", "plante
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -25,13 +25,18 @@ def lemma(token: Token) -> str:
     return str(token.lemma_).lower()
 
 
+def per_doc(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
+    """``build(doc)``, computed once per parsed document and kept in its ``user_data``."""
+    slot = f"conflictcoder.{key}"
+    if slot not in doc.user_data:
+        doc.user_data[slot] = build(doc)
+    value: T = doc.user_data[slot]
+    return value
+
+
 def lemmas(doc: Doc) -> list[str]:
     """Lowercase lemmas of every token, computed once per parsed document."""
-    cached: list[str] | None = doc.user_data.get("conflictcoder.lemmas")
-    if cached is None:
-        cached = [str(t.lemma_).lower() for t in doc]
-        doc.user_data["conflictcoder.lemmas"] = cached
-    return cached
+    return per_doc(doc, "lemmas", lambda d: [str(t.lemma_).lower() for t in d])
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from conflictcoder.countries import country_of
 from conflictcoder.events.attribution import REPORTING
+from conflictcoder.events.matcher import per_doc
 from conflictcoder.geo.gazetteer import Gazetteer
 from conflictcoder.geo.qualifiers import qualifier_kind
 from conflictcoder.geo.resolve import PlaceMention
@@ -54,11 +55,7 @@ def _locative(token: Token) -> bool:
 
 def _entities(doc: Doc) -> list[SpacySpan]:
     """The document's entities, listed once per parsed document (``Span.ents`` rescans)."""
-    ents: list[SpacySpan] | None = doc.user_data.get("conflictcoder.ents")
-    if ents is None:
-        ents = list(doc.ents)
-        doc.user_data["conflictcoder.ents"] = ents
-    return ents
+    return per_doc(doc, "ents", lambda d: list(d.ents))
 
 
 def find_places(

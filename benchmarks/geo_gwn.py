@@ -4,8 +4,9 @@ Reads ../shared/data/geoparsing/data/GWN.xml and data/Corpora/lgl.xml (GPL data:
 never copied). Every gold span of an article is resolved together, with no country
 context, as ``conflictcoder places`` does for gold-toponym evaluations.
 
-Split (the corpus README defines none): articles at even positions (0, 2, 4 …) are the
-development part, odd positions the test part. Tune on ``--split dev`` only.
+GWN is the development set for places (``conflictcoder evaluate geo-gwn``); LGL is held
+out. ``--split dev|test`` halves an article list (even / odd positions) to see whether a
+change helps both halves alike rather than a few articles; ``all`` is the figure reported.
 
 Usage: .venv/bin/python benchmarks/geo_gwn.py [--split dev|test|all] [--errors N]
 """
@@ -99,7 +100,9 @@ def evaluate(articles: list[list[Gold]], split: str) -> tuple[dict[str, float], 
         if split != "all" and (index % 2 == 0) != (split == "dev"):
             continue
         mentions = [PlaceMention(Span(g.start, g.end, g.text)) for g in golds]
-        locs: list[Location | None] = resolve_places(mentions, GeoContext(), gaz, points="centre")
+        locs: list[Location | None] = resolve_places(
+            mentions, GeoContext(given=True), gaz, points="centre"
+        )
         for g, loc in zip(golds, locs, strict=True):
             if loc is None or loc.lat is None or loc.lon is None:
                 unresolved += 1

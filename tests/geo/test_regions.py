@@ -66,7 +66,9 @@ def test_a_bad_regions_row_names_file_and_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bad = tmp_path / "place_regions.tsv"
-    bad.write_text("geonameid\tname\tkind\tlat\tlon\tnames\n\tNowhere\tSea\tnorth\t0\t\n")
+    bad.write_text(
+        "geonameid\tname\tkind\tlat\tlon\tnames\tcountry\n\tNowhere\tSea\tnorth\t0\t\t\n"
+    )
     monkeypatch.setattr(regions_module, "REGIONS_FILE", bad)
     regions_module.regions.cache_clear()
     try:

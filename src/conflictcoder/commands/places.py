@@ -74,7 +74,7 @@ def places_json(raw: RawInput, config: Config, *, explain: bool = False) -> dict
     if spans is not None:
         doc_id = raw.id or raw.path or "input"
         mentions = [PlaceMention(Span(s, e, raw.text[s:e])) for s, e in spans]
-        context = GeoContext()
+        context = GeoContext(given=True)
     else:
         from conflictcoder.events.places import find_places
         from conflictcoder.ingest.document import build_document

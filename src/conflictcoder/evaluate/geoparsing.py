@@ -189,7 +189,9 @@ def run(
             for t in article.toponyms
         ]
         resolved.append(
-            resolve_places(mentions, GeoContext(), gazetteer, points="centre") if mentions else []
+            resolve_places(mentions, GeoContext(given=True), gazetteer, points="centre")
+            if mentions
+            else []
         )
         for t in article.toponyms:
             if t.country is None and t.geonameid not in gold_country:

@@ -418,7 +418,7 @@ def _write_regions(writer: _Writer, continent_pids: dict[int, int]) -> None:
                 _Place(
                     geonameid=region.geonameid,
                     name=region.name,
-                    country=None,
+                    country=region.country,
                     admin1=None,
                     admin2=None,
                     lat=region.lat,

@@ -12,7 +12,7 @@ from conflictcoder.errors import DataError
 from conflictcoder.geo.normalize import name_keys
 
 REGIONS_FILE = DATA_DIR / "place_regions.tsv"
-_COLUMNS = ("geonameid", "name", "kind", "lat", "lon", "names")
+_COLUMNS = ("geonameid", "name", "kind", "lat", "lon", "names", "country")
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Region:
     lat: float
     lon: float
     names: tuple[str, ...]  # other names and adjectives
+    country: str | None = None  # ISO3 of the one country holding it; None: several
 
 
 @cache
@@ -32,7 +33,10 @@ def regions() -> tuple[Region, ...]:
     """Every row of data/place_regions.tsv, in file order; DataError names a bad line."""
     found: list[Region] = []
     for line, row in read_tsv(
-        REGIONS_FILE, _COLUMNS, required=("name", "kind", "lat", "lon"), optional=("names",)
+        REGIONS_FILE,
+        _COLUMNS,
+        required=("name", "kind", "lat", "lon"),
+        optional=("names", "country"),
     ):
         where = f"{REGIONS_FILE}:{line}"
         try:
@@ -46,7 +50,10 @@ def regions() -> tuple[Region, ...]:
         for name in (row["name"], *names):
             if not name_keys(name):
                 raise DataError(f"{where}: name {name!r} has no letters")
-        found.append(Region(geonameid, row["name"], row["kind"], lat, lon, names))
+        country = row["country"] or None
+        if country is not None and not (len(country) == 3 and country.isupper()):
+            raise DataError(f"{where}: country must be an ISO3 code, got {country!r}")
+        found.append(Region(geonameid, row["name"], row["kind"], lat, lon, names, country))
     return tuple(found)
 
 

@@ -15,7 +15,7 @@ from conflictcoder.geo.build import Q_ALT, Q_FUZZY, Q_NAME
 from conflictcoder.geo.distance import km
 from conflictcoder.geo.gazetteer import Candidate, Gazetteer
 from conflictcoder.geo.normalize import name_key
-from conflictcoder.geo.points import country_points
+from conflictcoder.geo.points import area_point
 from conflictcoder.geo.qualifiers import qualifier_kind, split_qualifier
 from conflictcoder.records import Location, Span
 
@@ -27,6 +27,8 @@ _PRECISION = {"town": 1, "village": 1, "district": 2, "admin1": 3, "country": 3,
 # A small foreign town is a likelier misreading than a place the document is about.
 _FOREIGN_TOWN_MAX_POPULATION = 100_000
 _WORLD_CITY = 500_000
+_WORLD_CITY_RATIO = 10
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _MIN_SCORE = 0.3
 _ANCHOR_MIN_SCORE = 0.6
 
@@ -47,6 +49,9 @@ class GeoContext:
     # Try a typo search for names with no exact match: always, or (False) only for names
     # a feature word vouches for ("the village of X"), where a miss is surely a place.
     fuzzy: bool = True
+    # The caller vouches that every mention is a toponym (gold spans, ``places`` with
+    # "spans"): a small foreign town is then the best reading, not a likely misreading.
+    given: bool = False
 
 
 @dataclass(frozen=True)
@@ -132,7 +137,10 @@ def _prepare(mention: PlaceMention, gazetteer: Gazetteer, fuzzy: bool = True) ->
     kind = qualifier_kind(mention.qualifier)
     candidates = gazetteer.candidates(text)
     name, inner = split_qualifier(text)
-    if inner is not None and (not candidates or kind is None):
+    # "Kansas City", "Quezon City": a town whose own name ends in a feature word is meant
+    # whole, not "Kansas" with a qualifier.
+    whole_town = any(c.match == Q_NAME and c.feature in _POPULATED for c in candidates)
+    if inner is not None and (not candidates or (kind is None and not whole_town)):
         stripped = gazetteer.candidates(name)
         if stripped or not candidates:
             candidates, kind = stripped, qualifier_kind(inner)
@@ -150,6 +158,17 @@ def _prepare(mention: PlaceMention, gazetteer: Gazetteer, fuzzy: bool = True) ->
     if not candidates and (fuzzy or mention.qualifier is not None):
         candidates = gazetteer.fuzzy_candidates(name)
     return _Prepared(name=name, kind=kind, candidates=tuple(candidates))
+
+
+def _same_spelling(text: str, name: str) -> bool:
+    """True when ``text`` writes ``name`` with at most an abbreviated Saint/Mount/Fort
+    ("St. Petersburg", "Saint Petersburg"), not a nickname or an old name of it."""
+    return _spelled_out(name_key(text)) == _spelled_out(name_key(name))
+
+
+def _spelled_out(key: str) -> str:
+    words = key.split()
+    return " ".join(_ABBREVIATED.get(w, w) for w in words)
 
 
 def _same_area(c: Candidate, iso3: str) -> bool:
@@ -231,12 +250,23 @@ def _choose(
         key=lambda sc: (-sc.score, _tie_order(sc.candidate)),
     )
     best = scored[0]
-    if p.kind is None and best.candidate.population < _FOREIGN_TOWN_MAX_POPULATION:
-        # "Paris", "Portland": a small namesake never beats a city of half a million.
+    small = best.candidate.population < _FOREIGN_TOWN_MAX_POPULATION
+    if p.kind is None and (small or best.candidate.feature in _POPULATED):
+        # "Paris", "Portland": a small namesake never beats a city of half a million, nor
+        # ("St. Petersburg") a town a city ten times its size under another spelling.
         world = [
             sc
             for sc in scored
-            if sc.candidate.population >= _WORLD_CITY and sc.candidate.match == 0
+            if sc.candidate.population >= _WORLD_CITY
+            and (
+                (small and sc.candidate.match == Q_NAME)
+                or (
+                    best.candidate.feature in _POPULATED
+                    and sc.candidate.feature in _POPULATED
+                    and _same_spelling(p.name, sc.candidate.name)
+                    and sc.candidate.population >= _WORLD_CITY_RATIO * best.candidate.population
+                )
+            )
         ]
         if world:
             best = replace(world[0], reasons=(*world[0].reasons, "world city beats namesake"))
@@ -257,7 +287,7 @@ def _choose(
     scored = [_rounded(sc) for sc in scored]
     if best.score < _MIN_SCORE:
         return None, scored, f"best score {best.score:.2f} is below {_MIN_SCORE}"
-    if not _plausible(best.candidate, p.kind, doc_countries, neighbours):
+    if not context.given and not _plausible(best.candidate, p.kind, doc_countries, neighbours):
         return None, scored, "a small foreign town with no qualifier: likelier a misreading"
     if best.candidate.match == Q_FUZZY and _outside_named_provinces(best.candidate, anchors):
         return None, scored, "a typo match outside the provinces the document names"
@@ -334,7 +364,7 @@ def _score(
     elif kind == "populated":
         amount = 0.3 if c.feature in _POPULATED else -0.2
         score += add(amount, f"qualifier says town/village, place is {c.feature}")
-    elif c.feature == "country" or (c.feature == "region" and c.country is None):
+    elif c.feature in ("country", "region"):
         score += add(0.3, f"bare name of a {c.admin_type.lower() if c.admin_type else c.feature}")
     elif c.feature == "admin1":
         score += add(0.1, "bare name of a first-level unit")  # "Texas", "Idlib" …
@@ -402,8 +432,9 @@ def _location(
     area = c.feature in ("country", "region") or (points == "centre" and c.feature in _ADMIN)
     if area and c.centre_lat is not None and c.centre_lon is not None:
         lat, lon = c.centre_lat, c.centre_lon
-    if c.feature == "country" and c.country in country_points():
-        lat, lon = country_points()[c.country]
+    listed = area_point(c.feature, c.country, c.name) if area else None
+    if listed is not None:
+        lat, lon = listed
     precision = _PRECISION.get(c.feature, 3)
     if p.kind in ("near", "border") and precision == 1:
         precision = 2

@@ -3,8 +3,8 @@
 Each floor sits a few points under what was measured when it was pinned (2 cores; seconds
 in brackets): acled-armenia dev every 4th note (861 notes; 23 s), case2021 dev half
 (509 snippets; 11 s), plover (322 sentences; 4 s), ucdp-aec validation (8 articles; 2 s;
-one article is 12.5 points, so its floors are one article under), geo-gwn every 2nd
-article (100 articles, 1,253 toponyms; 11 s). The subsamples are fixed (every k-th item) so
+one article is 12.5 points, so its floors are one article under), geo-gwn, all of it
+(200 articles, 2,399 toponyms; 24 s). The subsamples are fixed (every k-th item) so
 CI stays near a minute. Raise a floor when the measured figure rises; never lower one to
 make a change pass without saying why.
 """
@@ -26,7 +26,7 @@ RUNS = {  # dataset: (folder under ../shared/data, keep every k-th item)
     "case2021": ("case2021-task2", 1),
     "plover": ("plover-gsr", 1),
     "ucdp-aec": ("ucdp-aec", 1),
-    "geo-gwn": ("geoparsing", 2),
+    "geo-gwn": ("geoparsing", 1),
 }
 
 FLOORS = [  # (dataset, field, metric, floor, measured when pinned)
@@ -45,10 +45,10 @@ FLOORS = [  # (dataset, field, metric, floor, measured when pinned)
     ("ucdp-aec", "event", "has gold country", 0.75, 0.875),
     ("ucdp-aec", "event", "covers gold date", 0.875, 1.000),
     ("ucdp-aec", "event", "deaths overlap gold", 0.375, 0.500),
-    ("geo-gwn", "toponym", "exact GeoNames id", 0.84, 0.870),
-    ("geo-gwn", "toponym", "country", 0.95, 0.978),
-    ("geo-gwn", "toponym", "within 25 km", 0.77, 0.801),
-    ("geo-gwn", "toponym", "within 161 km", 0.83, 0.862),
+    ("geo-gwn", "toponym", "exact GeoNames id", 0.82, 0.846),
+    ("geo-gwn", "toponym", "country", 0.95, 0.977),
+    ("geo-gwn", "toponym", "within 25 km", 0.82, 0.850),
+    ("geo-gwn", "toponym", "within 161 km", 0.88, 0.906),
 ]
 
 

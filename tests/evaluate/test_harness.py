@@ -228,7 +228,7 @@ def test_ucdp_any_event_may_match(tmp_path: Path, fake_extractor: FakeExtractor)
             "id": 2,
             "text": "Text two.",
             "source_date": "2021-01-11 10:00",
-            "gold": gold("Yemen", "2021-01-05", 1, 1),
+            "gold": gold("Yemen (North Yemen)", "2021-01-05", 1, 1),  # UCDP's own naming
         },
         {"id": 3, "text": "REJECT", "source_date": "", "gold": gold("Iraq", "2021-01-05", 1, 1)},
     ]
@@ -259,6 +259,22 @@ def test_ucdp_any_event_may_match(tmp_path: Path, fake_extractor: FakeExtractor)
     assert report.value("event", "deaths overlap gold") == pytest.approx(2 / 3)
     assert report.value("event", "all three in one event") == pytest.approx(1 / 3)
     assert report.value("record", "has any event") == pytest.approx(2 / 3)
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [
+        ("Yemen (North Yemen)", "YEM"),
+        ("DR Congo (Zaire)", "COD"),
+        ("Myanmar (Burma)", "MMR"),
+        ("Syria", "SYR"),
+        ("Atlantis (Lost)", None),
+    ],
+)
+def test_ucdp_country_names_with_their_old_name_in_brackets(name: str, iso3: str | None) -> None:
+    from conflictcoder.evaluate.ucdp import gold_country
+
+    assert gold_country(name) == iso3
 
 
 def test_unknown_split_or_missing_file_is_one_clear_error(tmp_path: Path) -> None:

@@ -62,8 +62,15 @@ def load(path: Path, split: str) -> list[Article]:
     ]
 
 
+def gold_country(name: str) -> str | None:
+    """ISO3 of a UCDP country name; UCDP adds the historical name in brackets ("Yemen
+    (North Yemen)", "DR Congo (Zaire)"), so the name before the bracket is read first."""
+    today, _, then = name.partition("(")
+    return country_of(name) or country_of(today.strip()) or country_of(then.rstrip(") "))
+
+
 def _checks(event: Event, gold: dict[str, Any]) -> tuple[bool, bool, bool]:
-    country = country_of(str(gold.get("location_root_name") or ""))
+    country = gold_country(str(gold.get("location_root_name") or ""))
     in_country = country is not None and any(loc.country == country for loc in event.locations)
     start, end = iso_date(gold.get("start_date")), iso_date(gold.get("end_date"))
     on_date = (

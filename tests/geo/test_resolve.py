@@ -99,3 +99,14 @@ def test_repeated_name_does_not_vouch_for_its_own_reading(gazetteer: Gazetteer) 
     for e in explain_places(mentions, GeoContext(), gazetteer):
         reasons = [r for sc in e.candidates for r in sc.reasons]
         assert not [r for r in reasons if "named in the document" in r or "another place" in r]
+
+
+def test_an_old_name_across_the_border_loses_to_the_own_name(gazetteer: Gazetteer) -> None:
+    # Berd (Tavush, Armenia) was once called Tovuz; Tovuz is also a town in Azerbaijan.
+    text = (
+        "Mortar fire hit positions near Ijevan in Tavush province. "
+        "The other side claimed that houses in Tovuz were shelled."
+    )
+    names = [("Ijevan", None), ("Tavush", "province"), ("Tovuz", None)]
+    *_, tovuz = _resolve(gazetteer, text, names, ("ARM", "AZE"))
+    assert tovuz is not None and (tovuz.name, tovuz.country) == ("Tovuz", "AZE")

@@ -230,6 +230,8 @@ def _choose(
         c.pid for c in candidates if c.feature in _POPULATED and c.geonameid in seats
     )
     capitals = gazetteer.capitals()
+    # Countries where some candidate bears the name as its own (not an old or other name).
+    owned = frozenset(c.country for c in candidates if c.match == Q_NAME and c.country)
     scored = sorted(
         (
             ScoredCandidate(
@@ -243,6 +245,7 @@ def _choose(
                     anchors,
                     same_name_seats,
                     capitals,
+                    owned,
                 ),
             )
             for c in candidates
@@ -343,6 +346,7 @@ def _score(
     anchors: list[Candidate],
     same_name_seats: frozenset[int],
     capitals: frozenset[int],
+    owned: frozenset[str] = frozenset(),
 ) -> tuple[float, tuple[str, ...]]:
     """The candidate's score and the reasons that made it, each with its share."""
     reasons: list[str] = []
@@ -381,6 +385,9 @@ def _score(
         score += add(0.1, f"in the country of another place named ({c.country})")
     elif c.country in neighbours:
         score += add(0.1, f"in a neighbour of the main country ({c.country})")
+    if c.match > Q_NAME and c.country not in owned and owned & set(context.countries):
+        # "Tovuz" is the Azerbaijani town before it is an old name of Berd across the border.
+        score += add(-0.4, "another name; a place in a document country has it as its own")
     score += _near_anchors(c, anchors, add)
     score += add(0.25 * min(1.0, math.log10(c.population + 1) / 7), f"population {c.population}")
     if c.lat is None:

@@ -7,7 +7,7 @@ SHARED := ../shared
 SEED := $(SHARED)/examples/seed-report.txt
 EXAMPLE := $(if $(wildcard $(SEED)),$(SEED),examples/border-statement.txt)
 
-.PHONY: install demo test lint typecheck unit bench eval clean
+.PHONY: install demo serve test lint typecheck unit browser bench eval vendor clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,14 @@ demo: $(STAMP)
 	$(BIN)/conflictcoder ingest $(EXAMPLE) examples/border-statement.txt --db $(DEMO_DB)
 	@echo "== conflictcoder events --db $(DEMO_DB) =="
 	$(BIN)/conflictcoder events --db $(DEMO_DB) --format table
+ifneq ($(NO_SERVE),1)
+	@echo "== the web UI and API over $(DEMO_DB): open the address below (Ctrl-C stops; NO_SERVE=1 skips) =="
+	$(BIN)/conflictcoder serve --db $(DEMO_DB)
+endif
+
+# The web UI and HTTP API over the demo store (make demo fills it).
+serve: $(STAMP)
+	$(BIN)/conflictcoder serve --db $(DEMO_DB)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -39,10 +47,19 @@ unit: $(STAMP)
 
 test: lint typecheck unit
 
+# Browser tests only (Debian's chromium), screenshots kept in artefacts/ui.
+browser: $(STAMP)
+	CONFLICTCODER_ARTEFACTS=artefacts/ui $(BIN)/pytest tests/browser
+
+# Rebuild the UI's vendored assets from the versions pinned in web/package-lock.json (npm).
+vendor:
+	cd web && npm ci --no-audit --no-fund --ignore-scripts && node vendor.mjs
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract_throughput.py
 	$(BIN)/python benchmarks/geo_bench.py
 	$(BIN)/python benchmarks/store_throughput.py
+	$(BIN)/python benchmarks/api_latency.py
 
 # Development splits only (never the held-out ones); results go to eval/ (not committed).
 EVAL_DATA := $(SHARED)/data

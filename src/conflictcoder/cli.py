@@ -24,6 +24,7 @@ COMMANDS = (
     "conflictcoder.commands.ingest",
     "conflictcoder.commands.events",
     "conflictcoder.commands.export",
+    "conflictcoder.commands.serve",
 )
 
 

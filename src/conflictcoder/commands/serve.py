@@ -1,0 +1,41 @@
+"""`conflictcoder serve`: the HTTP API and the browser UI over the store (uvicorn)."""
+
+from __future__ import annotations
+
+import argparse
+
+from conflictcoder.commands.ingest import add_db_option
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    sv = sub.add_parser(
+        "serve",
+        help="serve the HTTP API and the browser UI over the store",
+        description="Serve the API (/api/..., /openapi.json) and the UI (/) until interrupted."
+        " Write endpoints need CONFLICTCODER_TOKEN set in the environment.",
+    )
+    add_db_option(sv)
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    sv.add_argument("--port", type=_port, default=8000, help="port to listen on (8000)")
+    sv.set_defaults(run=run)
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
+    return int(text)
+
+
+def run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from conflictcoder.api import create_app
+
+    app = create_app(args.db)
+    state = app.state.conflictcoder
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    writes = "enabled (token set)" if state.token else "disabled (no CONFLICTCODER_TOKEN)"
+    print(f"conflictcoder: serving http://{host}:{args.port}/ (API /api, OpenAPI /openapi.json)")
+    print(f"conflictcoder: store {state.store.engine.url!r}; writes {writes}", flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0

@@ -63,6 +63,9 @@ from conflictcoder.time import find_dates
 
 # How many sentences after an event may still add its weapons and casualties.
 _CONTINUATION = 2
+# A sentence with no place of its own takes the last place named at most this many
+# sentences back in its paragraph.
+_CARRY_SENTENCES = 2
 # Words that only report a toll: after an event, "Two soldiers were killed" tells its cost.
 _TOLL_LEMMAS = frozenset(
     {"kill", "wound", "injure", "die", "hurt", "death", "casualty", "dead", "damage", "destroy"}
@@ -166,6 +169,7 @@ class _DocumentPass:
         self.drafts: list[Draft] = []
         self.last_speaker: Party | None = None
         self.since_event = _CONTINUATION + 1
+        self.last_places: tuple[int, list[PlaceMention], list[NonPoint]] = (0, [], [])
 
     def sentence(self, sent: SpacySpan, offset: int) -> None:
         document = self.document
@@ -229,12 +233,27 @@ class _DocumentPass:
             casualties=casualties,
             damage=damage,
         )
+        if here.places or here.areas:
+            self.last_places = (sentence.end, here.places, here.areas)
+        elif self._carries(sentence):
+            # "At the same time, another group staged a protest": no place of its own, so
+            # the place of the event just told in the same paragraph.
+            _, places, areas = self.last_places
+            here = replace(here, places=list(places), areas=list(areas))
         made = [d for hit, support in primary(hits) if (d := self._draft(here, hit, support))]
         self.drafts.extend(made)
         self.since_event = 0 if made else self.since_event + 1
         if not made:
             self._continue(weapons, casualties, damage)
         self._remember(sources)
+
+    def _carries(self, sentence: Span) -> bool:
+        """True when the last sentence with a place lies in this one's paragraph."""
+        end, places, areas = self.last_places
+        if not places and not areas:
+            return False
+        between = self.document.text[end : sentence.start]
+        return "\n\n" not in between and between.count(". ") < _CARRY_SENTENCES
 
     def _remember(self, sources: Sources) -> None:
         speaker = named_speaker(sources, set())

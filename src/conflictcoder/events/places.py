@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from conflictcoder.countries import country_of
 from conflictcoder.events.attribution import REPORTING
 from conflictcoder.events.matcher import per_doc
+from conflictcoder.geo.build import Q_NAME
 from conflictcoder.geo.gazetteer import Gazetteer
 from conflictcoder.geo.qualifiers import qualifier_kind
 from conflictcoder.geo.resolve import PlaceMention
@@ -25,6 +26,8 @@ _LOCATIVE = frozenset(
     {"in", "into", "inside", "across", "throughout", "within", "near", "at", "to", "from", "of"}
 )
 _LIST_GLUE = frozenset({",", "and", "&", "or", "the"})
+# Prepositions after which a bare proper noun is a place more often than anything else.
+_NEAR_WORDS = frozenset({"in", "near", "outside", "around", "at"})
 
 
 def _qualifier_after(ent: SpacySpan, sent: SpacySpan) -> str | None:
@@ -53,6 +56,49 @@ def _locative(token: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
 
 
+def _named_place(text: str, gazetteer: Gazetteer) -> bool:
+    """True when the gazetteer holds a place bearing ``text`` as its own name or alias."""
+    return not gazetteer.is_common_word(text) and any(
+        c.match == Q_NAME for c in gazetteer.candidates(text)
+    )
+
+
+def _place_slot(token: Token) -> bool:
+    """True when ``token`` stands where a place stands: the object of "near", "in" …, or
+    listed beside such an object ("near Berkaber, Idjevan")."""
+    for _ in range(4):
+        if token.dep_ == "pobj" and token.head.lower_ in _NEAR_WORDS:
+            return True
+        if token.dep_ not in ("appos", "conj", "compound") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _lone_name(ent: SpacySpan) -> bool:
+    """One word with no title or first name before it: "Idjevan", not "Colonel Fitzgerald"."""
+    return len(ent) == 1 and not any(c.dep_ in ("compound", "amod") for c in ent.root.lefts)
+
+
+def _locative_runs(sent: SpacySpan, taken: set[int]) -> list[SpacySpan]:
+    """Proper-noun runs the NER left out that stand in a place slot ("near Jil, Karmir")."""
+    runs: list[SpacySpan] = []
+    i = sent.start
+    while i < sent.end:
+        token = sent.doc[i]
+        if token.pos_ != "PROPN" or i in taken or token.ent_type_ or not token.text[0].isupper():
+            i += 1
+            continue
+        end = i + 1
+        while end < sent.end and sent.doc[end].pos_ == "PROPN" and not sent.doc[end].ent_type_:
+            end += 1
+        run = sent.doc[i:end]
+        if _place_slot(run.root):
+            runs.append(run)
+        i = end
+    return runs
+
+
 def _entities(doc: Doc) -> list[SpacySpan]:
     """The document's entities, listed once per parsed document (``Span.ents`` rescans)."""
     return per_doc(doc, "ents", lambda d: list(d.ents))
@@ -63,6 +109,7 @@ def find_places(
 ) -> list[PlaceMention]:
     """Place mentions of the sentence in text order (``excluded``: token indices of actors)."""
     found: list[PlaceMention] = []
+    spans: list[SpacySpan] = []
     for ent in _entities(sent.doc):
         if ent.start < sent.start or ent.end > sent.end:
             continue
@@ -74,7 +121,11 @@ def find_places(
         if not text or not text[0].isupper():
             continue
         qualifier = _qualifier_after(ent, sent) or _qualifier_before(ent, sent)
-        if ent.label_ in MAYBE_LABELS and not (qualifier and gazetteer.is_toponym(text)):
+        if ent.label_ in MAYBE_LABELS and not (
+            (qualifier and gazetteer.is_toponym(text))
+            # "near Idjevan" tagged PERSON: the preposition and the gazetteer vouch for it
+            or (_lone_name(ent) and _place_slot(ent.root) and _named_place(text, gazetteer))
+        ):
             continue
         if qualifier is None and gazetteer.is_common_word(text):
             continue  # "the West", "Spring": a place only when a feature word says so
@@ -82,8 +133,15 @@ def find_places(
             continue
         if ent.root.dep_ == "nsubj" and str(ent.root.head.lemma_) in REPORTING:
             continue  # "the Kremlin said", "Washington denied": a speaker, not a place
-        start = offset + ent.start_char
+        spans.append(ent)
+    taken = {i for e in _entities(sent.doc) for i in range(e.start, e.end)} | excluded
+    for run in _locative_runs(sent, taken):
+        if _named_place(run.text, gazetteer):
+            spans.append(run)
+    for span in sorted(spans, key=lambda s: s.start):
+        qualifier = _qualifier_after(span, sent) or _qualifier_before(span, sent)
+        start = offset + span.start_char
         found.append(
-            PlaceMention(span=Span(start, start + len(ent.text), ent.text), qualifier=qualifier)
+            PlaceMention(span=Span(start, start + len(span.text), span.text), qualifier=qualifier)
         )
     return found

@@ -33,6 +33,7 @@ from conflictcoder.events.confidence import confidence as event_confidence
 from conflictcoder.events.damage import find_damage
 from conflictcoder.events.dates import nearest_date, report_week
 from conflictcoder.events.denials import link_denials
+from conflictcoder.events.domain import is_exercise_report, is_sports_report, mentions_exercise
 from conflictcoder.events.draft import Draft, family
 from conflictcoder.events.matcher import lemma
 from conflictcoder.events.merge import merge_mentions
@@ -146,6 +147,7 @@ class _Sentence:
     casualties: CasualtyFinding
     damage: list[Damage]
     areas: list[NonPoint]
+    drill: bool = False  # the sentence speaks of a drill or exercise
 
 
 class _DocumentPass:
@@ -170,6 +172,8 @@ class _DocumentPass:
         self.last_speaker: Party | None = None
         self.since_event = _CONTINUATION + 1
         self.last_places: tuple[int, list[PlaceMention], list[NonPoint]] = (0, [], [])
+        self.sports = is_sports_report(document.text)
+        self.drill = is_exercise_report(document.text)
 
     def sentence(self, sent: SpacySpan, offset: int) -> None:
         document = self.document
@@ -232,6 +236,7 @@ class _DocumentPass:
             weapons=weapons,
             casualties=casualties,
             damage=damage,
+            drill=mentions_exercise(sentence.text),
         )
         if here.places or here.areas:
             self.last_places = (sentence.end, here.places, here.areas)
@@ -265,6 +270,10 @@ class _DocumentPass:
         roles = _dedupe(assign_roles(sent.doc[hit.head], here.mentions))
         if hit.weight < _WEAK and all(r != "actor1" for _, r in roles):
             return None  # a weak word without a doer ("damaged", "engaged") is no event
+        counted = here.casualties.fatalities or here.casualties.injuries
+        not_war = self.sports or self.drill or here.drill
+        if not_war and family(hit.type) == "violence" and not counted:
+            return None  # "his side beat Ukraine", "shells sank the target hulk in the drill"
         actors: list[tuple[ActorMention, str, Span | None]] = [
             (m, role, self._mention_span(sent, here.offset, m)) for m, role in roles
         ]

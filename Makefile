@@ -60,6 +60,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/geo_bench.py
 	$(BIN)/python benchmarks/store_throughput.py
 	$(BIN)/python benchmarks/api_latency.py
+	$(BIN)/python benchmarks/batch_scaling.py
 
 # Development splits only (never the held-out ones); results go to eval/ (not committed).
 EVAL_DATA := $(SHARED)/data

@@ -25,6 +25,7 @@ COMMANDS = (
     "conflictcoder.commands.events",
     "conflictcoder.commands.export",
     "conflictcoder.commands.serve",
+    "conflictcoder.commands.batch",
 )
 
 

@@ -290,8 +290,8 @@ def test_bad_casualty_data_names_file_and_line(tmp_path: Path) -> None:
     from conflictcoder.errors import DataError
     from conflictcoder.events.casualties import _lexicon
 
-    (tmp_path / "casualty_numbers.tsv").write_text(
-        "word\tvalue\tkind\none\t1\tcardinal\ntwo\tabc\tcardinal\n", encoding="utf-8"
+    (tmp_path / "numbers.tsv").write_text(
+        "word\tvalue\tkind\ttime\none\t1\tcardinal\t=\ntwo\tabc\tcardinal\t=\n", encoding="utf-8"
     )
-    with pytest.raises(DataError, match=r"casualty_numbers.tsv:3"):
+    with pytest.raises(DataError, match=r"numbers.tsv:3"):
         _lexicon(tmp_path)

@@ -8,7 +8,7 @@ Plain rules over the text (the lexicons are data files ``casualty_*.tsv``):
 - stated zero ("no one was hurt") and stated-but-uncounted ("there are casualties").
 
 Conventions: "at least N" / "more than N" have no max; "up to N" / "as many as N" have no
-min; "about N" is N..N; vague words ("dozens") are floors from ``casualty_numbers.tsv``.
+min; "about N" is N..N; vague words ("dozens") are floors from ``numbers.tsv``.
 "casualties" and "losses" do not say killed or wounded, so both fields are marked
 unspecified (a number of casualties is kept as the max of each).
 """
@@ -23,6 +23,7 @@ from pathlib import Path
 from conflictcoder.config import DATA_DIR
 from conflictcoder.datafiles import compile_regex, read_tsv
 from conflictcoder.errors import DataError
+from conflictcoder.numberwords import number_words
 from conflictcoder.records import Count, Span
 
 FIELDS = ("fatalities", "injuries", "missing", "captured")
@@ -56,13 +57,7 @@ class _Lexicon:
 
 @cache
 def _lexicon(data_dir: Path = DATA_DIR) -> _Lexicon:
-    path = data_dir / "casualty_numbers.tsv"
-    numbers: dict[str, tuple[int, str]] = {}
-    for line, row in read_tsv(path, ("word", "value", "kind"), required=True):
-        word, value, kind = row["word"], row["value"], row["kind"]
-        if not value.isdigit() or kind not in ("cardinal", "scale", "vague"):
-            raise DataError(f"{path}:{line}: value must be a number and kind cardinal|scale|vague")
-        numbers[word.lower()] = (int(value), kind)
+    numbers = {word: (n.value, n.kind) for word, n in number_words(data_dir).items()}
     path = data_dir / "casualty_terms.tsv"
     terms: list[_Term] = []
     for line, row in read_tsv(path, ("term", "field", "use"), required=True):

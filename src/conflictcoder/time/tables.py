@@ -10,6 +10,7 @@ from pathlib import Path
 from conflictcoder.config import DATA_DIR
 from conflictcoder.datafiles import compile_regex, read_tsv
 from conflictcoder.errors import DataError
+from conflictcoder.numberwords import number_words
 
 PRECISIONS = ("day", "week", "month", "year")
 _RULE = re.compile(
@@ -62,12 +63,8 @@ def weekdays(data_dir: Path = DATA_DIR) -> tuple[tuple[str, int], ...]:
 
 @cache
 def small_numbers(data_dir: Path = DATA_DIR) -> dict[str, int]:
-    """Number words used in relative expressions, from ``time_numbers.tsv``."""
-    path = data_dir / "time_numbers.tsv"
-    return {
-        row["word"].lower(): _int(path, number, row["value"], 1, 1000)
-        for number, row in read_tsv(path, ("word", "value"), required=True)
-    }
+    """Number words used in relative expressions ("two weeks ago"), from ``numbers.tsv``."""
+    return {w: n.time for w, n in number_words(data_dir).items() if n.time is not None}
 
 
 @cache

@@ -9,6 +9,8 @@ from conflictcoder.events.draft import family
 from conflictcoder.events.triggers import TriggerHit
 
 _GRIEVANCE_PREPS = frozenset({"against", "over", "about", "demanding"})
+# Categories that report the outcome of a fight: a place taken, checked against its object.
+_OUTCOMES = frozenset({"government_takes_ground", "nonstate_takes_ground"})
 
 
 def without_grievances(sent: SpacySpan, hits: list[TriggerHit]) -> list[TriggerHit]:
@@ -46,12 +48,13 @@ def without_participants(sent: SpacySpan, hits: list[TriggerHit]) -> list[Trigge
 
 
 def primary(hits: list[TriggerHit]) -> list[tuple[TriggerHit, list[TriggerHit]]]:
-    """One event per family in a sentence: the most reliable trigger, the others as support."""
+    """One event per family in a sentence: the most reliable trigger, the others as support;
+    ground taken or lost outranks the fighting that won it (ACLED codes the outcome)."""
     groups: dict[str, list[TriggerHit]] = {}
     for hit in hits:
         groups.setdefault(family(hit.type), []).append(hit)
     chosen = []
     for members in groups.values():
-        best = max(members, key=lambda h: (h.weight, -h.start))
+        best = max(members, key=lambda h: (h.type.category in _OUTCOMES, h.weight, -h.start))
         chosen.append((best, [h for h in members if h is not best]))
     return sorted(chosen, key=lambda pair: pair[0].start)

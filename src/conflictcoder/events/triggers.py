@@ -30,6 +30,9 @@ _HYPOTHETICAL = frozenset(
 # Determiners that make a noun generic: "any actions that threaten …" reports no event.
 _GENERIC = frozenset({"any", "every", "all", "no"})
 _MODALS = frozenset({"may", "might", "could", "would", "should"})
+# A clause these open tells what happened around the verb, not its complement ("vowed an
+# inquiry after seven people were murdered").
+_FACTUAL_MARKS = frozenset({"after", "when", "as", "because", "since", "while", "once"})
 # Nouns whose "on/about X" complement names a topic, not an event.
 _TOPIC_NOUNS = frozenset({"statement", "report", "briefing", "communique", "note", "release"})
 _TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning"})
@@ -107,6 +110,10 @@ def _hypothetical(head: Token) -> bool:
         if token.head.i == token.i:
             return False
         parent = token.head
+        if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _FACTUAL_MARKS for c in token.children
+        ):
+            return False
         if lemma(parent) in _HYPOTHETICAL and token.dep_ in (
             "xcomp",
             "ccomp",

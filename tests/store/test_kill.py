@@ -46,7 +46,7 @@ def _plain(value: Any) -> str:
         try:
             value = json.loads(value)
         except ValueError:
-            return value
+            return str(value)
     if isinstance(value, dict | list):
         return json.dumps(value, sort_keys=True)
     if isinstance(value, dt.date):

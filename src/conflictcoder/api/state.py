@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from conflictcoder.config import Config
 from conflictcoder.store import Store
-from conflictcoder.store.queries import SearchEngine, sync_search_index
+from conflictcoder.store.queries import SearchEngine
 
 
 @dataclass
@@ -31,7 +31,6 @@ class ApiState:
     extract_timeout: float
     workers: int = 2
     write_lock: threading.Lock = field(default_factory=threading.Lock)
-    search_lock: threading.Lock = field(default_factory=threading.Lock)
     nlp_lock: threading.Lock = field(default_factory=threading.Lock)
     pool_lock: threading.Lock = field(default_factory=threading.Lock)
     _executor: ThreadPoolExecutor | None = None
@@ -58,12 +57,6 @@ class ApiState:
     @property
     def engine(self) -> Engine:
         return self.store.engine
-
-    def sync_search(self) -> None:
-        """Bring the FTS5 index up to date with documents stored since (cheap when none)."""
-        if self.search == "fts5":
-            with self.search_lock:
-                sync_search_index(self.engine)
 
 
 def get_state(request: Request) -> ApiState:

@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy.engine import Connection, Engine
 
+from conflictcoder.store.models import SEARCH_INDEX, SEARCH_TABLE
+
 MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def include_object(
+    _object: Any, name: str | None, type_: str, _reflected: bool, _compare_to: Any
+) -> bool:
+    """False for the full-text search index and its FTS5 shadow tables: the migrations keep
+    them, the models do not describe them, so schema comparison leaves them alone."""
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith(SEARCH_TABLE)
+    return not (type_ == "index" and name == SEARCH_INDEX)
 
 
 def alembic_config(connection: Connection) -> AlembicConfig:

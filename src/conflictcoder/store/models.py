@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -33,6 +34,32 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+# The full-text index lives outside these models (an FTS5 table and its shadow tables on
+# SQLite, an expression GIN index on PostgreSQL); migration 0002 makes and keeps it.
+SEARCH_TABLE = "search_documents"
+SEARCH_INDEX = "ix_documents_search"
+# PostgreSQL: the documents' searchable text, exactly as the GIN index is built over it.
+SEARCH_VECTOR = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
+
+
+# Every events column a filter reads (the country and near filters read places): the two
+# indexes below hold them all, so pages and counts are read from an index alone, never
+# from the wide rows (``data``).
+FILTERED = (
+    "stance",
+    "plover_type",
+    "acled_type",
+    "acled_sub_type",
+    "category",
+    "claimant_name",
+    "document_id",
+)
+# The listing order (dated first, by start date, by id) and the filtered columns.
+ORDER_INDEX = ("undated", "date_start", "id", "effective_start", "effective_end", *FILTERED)
+# The date filters' range, and the filtered columns.
+DATE_INDEX = ("effective_start", "effective_end", *FILTERED, "id")
 
 
 def _now() -> dt.datetime:
@@ -84,12 +111,19 @@ class ExtractionRow(Base):
 
 
 class EventRecord(Base):
-    """One event, its queryable fields in columns and the whole contract object in ``data``."""
+    """One event, its queryable fields in columns and the whole contract object in ``data``.
+
+    ``effective_start``/``effective_end`` are the dates the date filters compare (the event's
+    own, else its document's published date) and ``undated`` leads the listing order
+    (undated events last); all three are set when the event is written.
+    """
 
     __tablename__ = "events"
     __table_args__ = (
         Index("ix_events_date", "date_start", "date_end"),
         Index("ix_events_plover", "plover_type"),
+        Index("ix_events_order", *ORDER_INDEX),
+        Index("ix_events_effective", *DATE_INDEX),
     )
 
     id: Mapped[str] = mapped_column(String(240), primary_key=True)
@@ -109,6 +143,9 @@ class EventRecord(Base):
     date_start: Mapped[dt.date | None] = mapped_column(Date)
     date_end: Mapped[dt.date | None] = mapped_column(Date)
     date_precision: Mapped[str | None] = mapped_column(String(16))
+    effective_start: Mapped[dt.date | None] = mapped_column(Date)
+    effective_end: Mapped[dt.date | None] = mapped_column(Date)
+    undated: Mapped[bool] = mapped_column(Boolean, server_default=false())
     fatalities_min: Mapped[int | None] = mapped_column(Integer)
     fatalities_max: Mapped[int | None] = mapped_column(Integer)
     fatalities_unspecified: Mapped[bool | None] = mapped_column(Boolean)
@@ -124,7 +161,11 @@ class EventRecord(Base):
 
 class PlaceRow(Base):
     __tablename__ = "places"
-    __table_args__ = (Index("ix_places_latlon", "lat", "lon"),)
+    # With the event id, the country and near filters' subqueries read these indexes alone.
+    __table_args__ = (
+        Index("ix_places_latlon", "lat", "lon", "event_id"),
+        Index("ix_places_country", "country", "event_id"),
+    )
 
     event_id: Mapped[str] = mapped_column(
         ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
@@ -132,7 +173,7 @@ class PlaceRow(Base):
     n: Mapped[int] = mapped_column(Integer, primary_key=True)
     text: Mapped[str | None] = mapped_column(Text)
     name: Mapped[str | None] = mapped_column(Text)
-    country: Mapped[str | None] = mapped_column(String(3), index=True)
+    country: Mapped[str | None] = mapped_column(String(3))
     admin1: Mapped[str | None] = mapped_column(Text)
     admin2: Mapped[str | None] = mapped_column(Text)
     lat: Mapped[float | None] = mapped_column(Float)

@@ -1,9 +1,10 @@
 """Read-only questions the HTTP API asks of the store: pages of events, one event, one fused
 event, one document, full-text search and a summary. Every function takes an open Session.
 
-Search uses SQLite FTS5 (an external-content index ``search_documents`` over
-``documents(title, text)``, kept in step by ``sync_search_index``), PostgreSQL full-text
-search, or a plain substring scan where neither is available.
+Search uses SQLite FTS5 (the external-content index ``search_documents`` over
+``documents(title, text)`` that migration 0002 makes and its triggers keep in step),
+PostgreSQL full-text search (over the expression migration 0002 indexes with GIN), or a
+plain substring scan where neither is available.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVarTuple
 
-from sqlalchemy import Engine, Select, func, select, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import ColumnElement, Engine, Select, func, inspect, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from conflictcoder.store.models import (
+    SEARCH_TABLE,
+    SEARCH_VECTOR,
     DocumentRow,
     EventRecord,
     FusedEventRow,
@@ -26,10 +28,16 @@ from conflictcoder.store.models import (
     RejectionRow,
 )
 from conflictcoder.store.rows import EventFilters, EventRow
-from conflictcoder.store.store import _DOCUMENT_COLUMNS, _conditions, document_object
+from conflictcoder.store.store import (
+    _DOCUMENT_COLUMNS,
+    EVENT_ORDER,
+    _conditions,
+    document_object,
+)
 
 SearchEngine = Literal["fts5", "postgresql", "like"]
-FTS_TABLE = "search_documents"
+_Ts = TypeVarTuple("_Ts")
+FTS_TABLE = SEARCH_TABLE
 # Marks a snippet's matched words; control characters never occur in stored report text.
 _OPEN, _CLOSE = "\x02", "\x03"
 _SNIPPET_CHARS = 240
@@ -51,7 +59,7 @@ def _rows_select(filters: EventFilters) -> Select[Any]:
         select(EventRecord.data, *_DOCUMENT_COLUMNS, _fused_column())
         .join(DocumentRow, DocumentRow.id == EventRecord.document_id)
         .where(*_conditions(filters))
-        .order_by(EventRecord.date_start.is_(None), EventRecord.date_start, EventRecord.id)
+        .order_by(*EVENT_ORDER)
     )
 
 
@@ -69,16 +77,14 @@ def _in_circle(data: dict[str, Any], filters: EventFilters) -> bool:
     )
 
 
-_ORDER = (EventRecord.date_start.is_(None), EventRecord.date_start, EventRecord.id)
+def _filtered(stmt: Select[*_Ts], filters: EventFilters) -> Select[*_Ts]:
+    """``stmt`` with the filters' conditions; they read the events table alone (every
+    event has its document, so leaving out the documents' join drops no row)."""
+    return stmt.where(*_conditions(filters))
 
 
 def _ids_select(filters: EventFilters) -> Select[Any]:
-    return (
-        select(EventRecord.id)
-        .join(DocumentRow, DocumentRow.id == EventRecord.document_id)
-        .where(*_conditions(filters))
-        .order_by(*_ORDER)
-    )
+    return _filtered(select(EventRecord.id), filters).order_by(*EVENT_ORDER)
 
 
 def _rows_by_id(session: Session, ids: Sequence[str]) -> list[EventRow]:
@@ -98,19 +104,20 @@ def event_page(
     """(how many events match ``filters``, the EventRows ``offset`` … ``offset+limit-1``) in
     ``Store.event_rows`` order. ``filters.limit`` is ignored."""
     if filters.near is None:
-        counted = _ids_select(filters).order_by(None).subquery()
-        total = int(session.scalar(select(func.count()).select_from(counted)) or 0)
-        # Sorting narrow id rows, then reading the page's full rows, keeps deep pages cheap.
+        # Counted over the events' indexes (no document join unless a filter needs it).
+        counted = _filtered(select(func.count()).select_from(EventRecord), filters)
+        total = int(session.scalar(counted) or 0)
+        # Walking narrow id rows in index order, then reading the page's full rows, keeps
+        # deep pages cheap.
         ids = list(session.scalars(_ids_select(filters).limit(limit).offset(offset)))
         return total, _rows_by_id(session, ids)
     # The SQL keeps the circle's bounding box; the exact distance is checked here.
-    located = (
-        select(EventRecord.id, PlaceRow.lat, PlaceRow.lon)
-        .join(DocumentRow, DocumentRow.id == EventRecord.document_id)
-        .join(PlaceRow, PlaceRow.event_id == EventRecord.id)
-        .where(*_conditions(filters))
-        .order_by(*_ORDER)
-    )
+    located = _filtered(
+        select(EventRecord.id, PlaceRow.lat, PlaceRow.lon).join(
+            PlaceRow, PlaceRow.event_id == EventRecord.id
+        ),
+        filters,
+    ).order_by(*EVENT_ORDER)
     near = filters.near
     inside = list(
         dict.fromkeys(  # an event with two places in the circle counts once, in order
@@ -276,39 +283,14 @@ def search_terms(query: str) -> list[str]:
 
 
 def search_engine(engine: Engine) -> SearchEngine:
-    """Which full-text search this database offers; on SQLite with FTS5 this creates the
-    index (once) and fills it."""
+    """Which full-text search this (migrated) database offers: ``fts5`` when SQLite has the
+    index migration 0002 made (it lacks it only without FTS5), ``postgresql``, else
+    ``like``. Reads the schema only; the index is kept by the migrations and triggers."""
     if engine.dialect.name == "postgresql":
         return "postgresql"
-    if engine.dialect.name != "sqlite":
-        return "like"
-    try:
-        with engine.begin() as connection:
-            connection.exec_driver_sql(
-                f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-                "title, text, content='documents', content_rowid='id',"
-                " tokenize='porter unicode61')"
-            )
-    except OperationalError:  # SQLite built without FTS5, or a read-only file
-        return "like"
-    sync_search_index(engine)
-    return "fts5"
-
-
-def sync_search_index(engine: Engine) -> int:
-    """Index the documents stored since the last call (documents are only ever added);
-    returns how many were added."""
-    with engine.begin() as connection:
-        # The docsize shadow table lists the rowids already indexed.
-        done = connection.exec_driver_sql(
-            f"SELECT coalesce(max(id), 0) FROM {FTS_TABLE}_docsize"
-        ).scalar_one()
-        added = connection.exec_driver_sql(
-            f"INSERT INTO {FTS_TABLE}(rowid, title, text)"
-            " SELECT id, title, text FROM documents WHERE id > ? ORDER BY id",
-            (int(done),),
-        )
-        return int(added.rowcount or 0)
+    if engine.dialect.name == "sqlite" and inspect(engine).has_table(FTS_TABLE):
+        return "fts5"
+    return "like"
 
 
 def _document_ref(doc: Any) -> dict[str, Any]:
@@ -354,7 +336,8 @@ def _search_postgresql(
 ) -> SearchPage:
     query = " ".join(f'"{t}"' if " " in t else t for t in terms)
     tsquery = func.websearch_to_tsquery("english", query)
-    vector = func.to_tsvector("english", DocumentRow.text)
+    # Spelled exactly as ix_documents_search is built, so the planner can use the index.
+    vector: ColumnElement[Any] = literal_column(SEARCH_VECTOR)
     where = vector.op("@@")(tsquery)
     total = session.scalar(select(func.count()).select_from(DocumentRow).where(where))
     options = f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords=35, MinWords=15"

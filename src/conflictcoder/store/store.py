@@ -122,6 +122,8 @@ def _sqlite_engine(url: str) -> Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=30000")
+        # Reads go through the OS page cache without copies (events rows are wide: JSON).
+        cursor.execute("PRAGMA mmap_size=1073741824")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -306,7 +308,7 @@ class Store:
             if obj["id"] in taken:
                 obj = {**obj, "id": f"{obj['id']}~{sha[:8]}"}
             taken.add(obj["id"])
-            events.append(_event_columns(obj, n, doc.id, extraction.id))
+            events.append(_event_columns(obj, n, doc, extraction.id))
             eid = obj["id"]
             places += [{"event_id": eid, "n": i, **loc} for i, loc in enumerate(obj["locations"])]
             actors += [{"event_id": eid, "n": i, **a} for i, a in enumerate(obj["actors"])]
@@ -363,7 +365,7 @@ class Store:
             select(EventRecord.data, *_DOCUMENT_COLUMNS, fused.label("fused_id"))
             .join(DocumentRow, DocumentRow.id == EventRecord.document_id)
             .where(*_conditions(filters))
-            .order_by(EventRecord.date_start.is_(None), EventRecord.date_start, EventRecord.id)
+            .order_by(*EVENT_ORDER)
         )
         near = filters.near
         if filters.limit is not None and near is None:
@@ -391,9 +393,10 @@ def _name(item: Record | Rejection) -> str:
 
 
 def _event_columns(
-    obj: dict[str, Any], n: int, document_id: int, extraction_id: int
+    obj: dict[str, Any], n: int, doc: DocumentRow, extraction_id: int
 ) -> dict[str, Any]:
     date = obj.get("date") or {}
+    start, end = _iso(date.get("start")), _iso(date.get("end"))
     fatalities = obj.get("fatalities") or {}
     injuries = obj.get("injuries") or {}
     attribution = obj.get("attribution") or {}
@@ -403,7 +406,7 @@ def _event_columns(
     return {
         "id": obj["id"],
         "extraction_id": extraction_id,
-        "document_id": document_id,
+        "document_id": doc.id,
         "n": n,
         "category": obj.get("category"),
         "plover_type": plover.get("type"),
@@ -411,9 +414,13 @@ def _event_columns(
         "acled_type": acled.get("event_type"),
         "acled_sub_type": acled.get("sub_event_type"),
         "cameo": obj.get("cameo"),
-        "date_start": _iso(date.get("start")),
-        "date_end": _iso(date.get("end")),
+        "date_start": start,
+        "date_end": end,
         "date_precision": date.get("precision"),
+        # The date filters compare these (migration 0002 fills them for older rows alike).
+        "effective_start": start or end or doc.published,
+        "effective_end": end or start or doc.published,
+        "undated": start is None,
         "fatalities_min": fatalities.get("min"),
         "fatalities_max": fatalities.get("max"),
         "fatalities_unspecified": fatalities.get("unspecified"),
@@ -472,14 +479,19 @@ def document_object(doc: Any) -> dict[str, Any]:
     }
 
 
+# The listing order (dated events by start date, undated last; then id): ix_events_order.
+EVENT_ORDER = (EventRecord.undated, EventRecord.date_start, EventRecord.id)
+
+
 def _conditions(f: EventFilters) -> list[ColumnElement[bool]]:
+    """The WHERE clause of ``f`` on the events table alone (documents and places are read
+    in uncorrelated subqueries), on columns ix_events_order holds."""
     out: list[ColumnElement[bool]] = []
-    first = func.coalesce(EventRecord.date_start, EventRecord.date_end, DocumentRow.published)
-    last = func.coalesce(EventRecord.date_end, EventRecord.date_start, DocumentRow.published)
+    # The stored effective dates are the event's own, else its document's published date.
     if f.since is not None:
-        out.append(last >= f.since)
+        out.append(EventRecord.effective_end >= f.since)
     if f.until is not None:
-        out.append(first <= f.until)
+        out.append(EventRecord.effective_start <= f.until)
     if f.country:
         # IN over an uncorrelated subquery: the places are looked up once, not per event.
         out.append(
@@ -511,11 +523,17 @@ def _conditions(f: EventFilters) -> list[ColumnElement[bool]]:
         )
     if f.source:
         text = f.source.strip()
+        # The documents are looked through once, not once per event.
+        named = select(DocumentRow.id).where(
+            or_(
+                DocumentRow.path.icontains(text, autoescape=True),
+                DocumentRow.url.icontains(text, autoescape=True),
+            )
+        )
         out.append(
             or_(
                 EventRecord.claimant_name.icontains(text, autoescape=True),
-                DocumentRow.path.icontains(text, autoescape=True),
-                DocumentRow.url.icontains(text, autoescape=True),
+                EventRecord.document_id.in_(named),
             )
         )
     if f.stance:

@@ -33,7 +33,6 @@ def search(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    state.sync_search()
     page = queries.search_documents(session, q, state.search, limit=limit, offset=offset)
     return {
         "q": q,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
+from conflictcoder.store.migrate import include_object
 from conflictcoder.store.models import Base
 
 connection: Connection | None = context.config.attributes.get("connection")
@@ -14,6 +15,7 @@ context.configure(
     connection=connection,
     target_metadata=Base.metadata,
     render_as_batch=connection.dialect.name == "sqlite",
+    include_object=include_object,
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,30 +11,12 @@ from conflictcoder.batch import BatchOptions, run_batch
 from conflictcoder.config import Config
 from conflictcoder.store import open_store
 from tests.batch.corpus import corpus, write_jsonl
-from tests.store.conftest import require_postgres
-from tests.store.postgres import cluster, create_database, drop_database
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(240)]
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """An empty store: a SQLite file, then a PostgreSQL database (two workers write to it)."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'events.db'}"
-        return
-    require_postgres()
-    with cluster() as server:
-        name = f"cc_{uuid.uuid4().hex[:12]}"
-        url = create_database(server, name)
-        try:
-            yield url
-        finally:
-            drop_database(server, name)
-
-
 def test_partitions_load_into_the_store_once(
-    tmp_path: Path, client: Client, config: Config, db: str
+    tmp_path: Path, client: Client, config: Config, db_url: str
 ) -> None:
     docs = corpus(60, seed=9)
     feed = write_jsonl(tmp_path / "feed.jsonl", docs)
@@ -44,13 +24,17 @@ def test_partitions_load_into_the_store_once(
 
     plain = run_batch([str(feed)], config, client, BatchOptions(out=out, partition_size=10))
     assert plain.run == 6 and plain.fused is None
-    loaded = run_batch([str(feed)], config, client, BatchOptions(out=out, partition_size=10, db=db))
+    loaded = run_batch(
+        [str(feed)], config, client, BatchOptions(out=out, partition_size=10, db=db_url)
+    )
     assert loaded.run == 6, "partitions not yet loaded into this store run again"
     assert loaded.fused is not None and loaded.fused > 0
-    again = run_batch([str(feed)], config, client, BatchOptions(out=out, partition_size=10, db=db))
+    again = run_batch(
+        [str(feed)], config, client, BatchOptions(out=out, partition_size=10, db=db_url)
+    )
     assert (again.run, again.skipped) == (0, 6)
 
-    with open_store(db) as store:
+    with open_store(db_url) as store:
         counts = store.counts()
         rows = list(store.event_rows())
     assert counts["documents"] == 60 and counts["events"] == loaded.events

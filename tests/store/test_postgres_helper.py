@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import require_postgres
 from tests.store import postgres
-from tests.store.conftest import require_postgres
 
 
 def test_reason_names_the_way_out(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import socket
 
 from conflictcoder.commands.ingest import add_db_option
+from conflictcoder.errors import ConflictcoderError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
 
     from conflictcoder.api import create_app
 
+    _check_free(args.host, args.port)
     app = create_app(args.db)
     state = app.state.conflictcoder
     host = f"[{args.host}]" if ":" in args.host else args.host
@@ -39,3 +42,16 @@ def run(args: argparse.Namespace) -> int:
     print(f"conflictcoder: store {state.store.engine.url!r}; writes {writes}", flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
+
+
+def _check_free(host: str, port: int) -> None:
+    """One clear line, before anything is loaded, when the address cannot be served."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise ConflictcoderError(
+                f"cannot serve on {host}:{port} ({exc.strerror}); give another --port or --host"
+            ) from None

@@ -48,6 +48,7 @@ CRAFTED = (
     " soldier was wounded, the ministry said.\n"
 )
 CRAFTED_TITLE = f"Statement {IMG}{SCRIPT}"
+TOKEN = "browser-test-token"  # the app's write token (POST /api/documents)
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
     port = _free_port()
     server = uvicorn.Server(
-        uvicorn.Config(create_app(db_url), host="127.0.0.1", port=port, log_level="warning")
+        uvicorn.Config(
+            create_app(db_url, token=TOKEN), host="127.0.0.1", port=port, log_level="warning"
+        )
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

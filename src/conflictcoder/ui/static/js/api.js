@@ -73,6 +73,16 @@ export const extract = (payload) =>
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(payload),
   });
+/**
+ * Codes a text and stores it (needs the server's token, see setToken): {outcome: "stored" |
+ * "revision" | "duplicate", document_id, fused, record | null}.
+ */
+export const storeDocument = (payload) =>
+  request("/api/documents", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(payload),
+  });
 /** Where the export of the current store in one format is downloaded from. */
 export const exportUrl = (format) => `/api/export${query({ format })}`;
 /** Counts, date span and the values the filters can take. */

@@ -22,7 +22,10 @@ export function createTimeline(container, onBrush) {
     viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
     class: "timeline-svg",
     role: "img",
-    "aria-label": "events by date; drag to choose a range",
+    "aria-label":
+      "Timeline brush: events by date; drag to choose a date range, click to clear. " +
+      "With the keyboard, type the range in the From and To date fields.",
+    "aria-describedby": "timeline-hint",
   });
   container.replaceChildren(root);
 

@@ -26,6 +26,27 @@ _LOCATIVE = frozenset(
     {"in", "into", "inside", "across", "throughout", "within", "near", "at", "to", "from", "of"}
 )
 _LIST_GLUE = frozenset({",", "and", "&", "or", "the"})
+# Words that place a name within a wider area ("eastern Ghouta"), never a title.
+_COMPASS = frozenset(
+    {
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "north-eastern",
+        "north-western",
+        "south-eastern",
+        "south-western",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "upper",
+        "lower",
+        "greater",
+    }
+)
 # Prepositions after which a bare proper noun is a place more often than anything else.
 _NEAR_WORDS = frozenset({"in", "near", "outside", "around", "at"})
 
@@ -76,8 +97,12 @@ def _place_slot(token: Token) -> bool:
 
 
 def _lone_name(ent: SpacySpan) -> bool:
-    """One word with no title or first name before it: "Idjevan", not "Colonel Fitzgerald"."""
-    return len(ent) == 1 and not any(c.dep_ in ("compound", "amod") for c in ent.root.lefts)
+    """One word with no title or first name before it: "Idjevan" and "eastern Ghouta", not
+    "Colonel Fitzgerald"."""
+    return len(ent) == 1 and not any(
+        c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ not in _COMPASS)
+        for c in ent.root.lefts
+    )
 
 
 def _locative_runs(sent: SpacySpan, taken: set[int]) -> list[SpacySpan]:

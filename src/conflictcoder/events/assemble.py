@@ -31,7 +31,7 @@ from conflictcoder.events.attribution import (
 from conflictcoder.events.casualties import CasualtyFinding, find_casualties
 from conflictcoder.events.confidence import confidence as event_confidence
 from conflictcoder.events.damage import find_damage
-from conflictcoder.events.dates import nearest_date, report_week
+from conflictcoder.events.dates import nearest_date, paragraph_date, report_week
 from conflictcoder.events.denials import link_denials
 from conflictcoder.events.domain import is_exercise_report, is_sports_report, mentions_exercise
 from conflictcoder.events.draft import Draft, family
@@ -283,6 +283,8 @@ class _DocumentPass:
         trigger = _span(document.text, hit.start, hit.end)
         date = nearest_date(self.dates, here.span, trigger)
         own_date = date is not None
+        if date is None:
+            date = paragraph_date(self.dates, document.text, here.span)
         if date is None and self.drafts:
             date = self.drafts[-1].date
         if date is None:

@@ -1,4 +1,5 @@
-"""The date of an event: the nearest time expression of its sentence, else the report's week."""
+"""The date of an event: the nearest time expression of its sentence, else the last one
+before it in its paragraph, else the report's week."""
 
 from __future__ import annotations
 
@@ -26,3 +27,13 @@ def nearest_date(dates: list[DateRange], sentence: Span, trigger: Span) -> DateR
     if not inside:
         return None
     return min(inside, key=lambda d: abs(d.span.start - trigger.start) if d.span else 0)
+
+
+def paragraph_date(dates: list[DateRange], text: str, sentence: Span) -> DateRange | None:
+    """The last time expression before ``sentence`` in its paragraph ("On 16 March, a man
+    crossed the border. He was shot at by border guards."), None when there is none."""
+    before = [(d.span.end, d) for d in dates if d.span is not None and d.span.end <= sentence.start]
+    if not before:
+        return None
+    end, last = max(before, key=lambda pair: pair[0])
+    return None if "\n\n" in text[end : sentence.start] else last

@@ -31,9 +31,9 @@ from conflictcoder.events.attribution import (
 from conflictcoder.events.casualties import CasualtyFinding, find_casualties
 from conflictcoder.events.confidence import confidence as event_confidence
 from conflictcoder.events.damage import find_damage
-from conflictcoder.events.dates import nearest_date, paragraph_date, report_week
+from conflictcoder.events.dates import nearest_date, paragraph_date, report_week, same_paragraph
 from conflictcoder.events.denials import link_denials
-from conflictcoder.events.domain import is_exercise_report, is_sports_report, mentions_exercise
+from conflictcoder.events.domain import is_not_war_report, mentions_exercise
 from conflictcoder.events.draft import Draft, family
 from conflictcoder.events.matcher import lemma
 from conflictcoder.events.merge import merge_mentions
@@ -172,8 +172,7 @@ class _DocumentPass:
         self.last_speaker: Party | None = None
         self.since_event = _CONTINUATION + 1
         self.last_places: tuple[int, list[PlaceMention], list[NonPoint]] = (0, [], [])
-        self.sports = is_sports_report(document.text)
-        self.drill = is_exercise_report(document.text)
+        self.not_war = is_not_war_report(document.text)  # a match or drill report
 
     def sentence(self, sent: SpacySpan, offset: int) -> None:
         document = self.document
@@ -257,8 +256,11 @@ class _DocumentPass:
         end, places, areas = self.last_places
         if not places and not areas:
             return False
-        between = self.document.text[end : sentence.start]
-        return "\n\n" not in between and between.count(". ") < _CARRY_SENTENCES
+        text = self.document.text
+        return (
+            same_paragraph(text, end, sentence.start)
+            and text.count(". ", end, sentence.start) < _CARRY_SENTENCES
+        )
 
     def _remember(self, sources: Sources) -> None:
         speaker = named_speaker(sources, set())
@@ -271,8 +273,7 @@ class _DocumentPass:
         if hit.weight < _WEAK and all(r != "actor1" for _, r in roles):
             return None  # a weak word without a doer ("damaged", "engaged") is no event
         counted = here.casualties.fatalities or here.casualties.injuries
-        not_war = self.sports or self.drill or here.drill
-        if not_war and family(hit.type) == "violence" and not counted:
+        if (self.not_war or here.drill) and family(hit.type) == "violence" and not counted:
             return None  # "his side beat Ukraine", "shells sank the target hulk in the drill"
         actors: list[tuple[ActorMention, str, Span | None]] = [
             (m, role, self._mention_span(sent, here.offset, m)) for m, role in roles

@@ -36,4 +36,9 @@ def paragraph_date(dates: list[DateRange], text: str, sentence: Span) -> DateRan
     if not before:
         return None
     end, last = max(before, key=lambda pair: pair[0])
-    return None if "\n\n" in text[end : sentence.start] else last
+    return last if same_paragraph(text, end, sentence.start) else None
+
+
+def same_paragraph(text: str, start: int, end: int) -> bool:
+    """True when no blank line (a paragraph break) lies in ``text[start:end]``."""
+    return text.find("\n\n", start, end) == -1

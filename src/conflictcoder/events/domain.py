@@ -43,27 +43,42 @@ def _phrases(domain: str) -> re.Pattern[str]:
 
 
 def domain_counts(text: str) -> Counter[str]:
-    """How many words of each domain the text holds (lower-cased, whole words)."""
+    """How many words of each domain the text holds (lower-cased, whole words; exercise
+    words may be phrases such as "war games")."""
+    lowered = text.lower()
     counts: Counter[str] = Counter()
     cues = _cues()
-    for word in _WORD.findall(text.lower()):
+    for word in _WORD.findall(lowered):
         for domain in ("sports", "conflict"):
             if word in cues[domain]:
                 counts[domain] += 1
+    counts["exercise"] = len(_phrases("exercise").findall(lowered))
     return counts
+
+
+def _sports(counts: Counter[str]) -> bool:
+    return counts["sports"] >= _SPORTS_MIN and counts["sports"] > _SPORTS_RATIO * counts["conflict"]
+
+
+def _drill(counts: Counter[str]) -> bool:
+    return counts["exercise"] >= _EXERCISE_MIN and counts["exercise"] > counts["conflict"]
 
 
 def is_sports_report(text: str) -> bool:
     """True when sports words dominate the text: a match, race or season report."""
-    counts = domain_counts(text)
-    return counts["sports"] >= _SPORTS_MIN and counts["sports"] > _SPORTS_RATIO * counts["conflict"]
+    return _sports(domain_counts(text))
 
 
 def is_exercise_report(text: str) -> bool:
     """True when the text is about a drill: several exercise words, outnumbering its
     conflict words (a sinking exercise, war games), so its "shells" hit no enemy."""
-    drills = len(_phrases("exercise").findall(text.lower()))
-    return drills >= _EXERCISE_MIN and drills > domain_counts(text)["conflict"]
+    return _drill(domain_counts(text))
+
+
+def is_not_war_report(text: str) -> bool:
+    """``is_sports_report or is_exercise_report``, the text read once."""
+    counts = domain_counts(text)
+    return _sports(counts) or _drill(counts)
 
 
 def mentions_exercise(sentence: str) -> bool:

@@ -106,7 +106,8 @@ def _lone_name(ent: SpacySpan) -> bool:
 
 
 def _locative_runs(sent: SpacySpan, taken: set[int]) -> list[SpacySpan]:
-    """Proper-noun runs the NER left out that stand in a place slot ("near Jil, Karmir")."""
+    """Proper-noun runs the NER left out (no entity type) that stand in a place slot
+    ("near Jil, Karmir"), outside the ``taken`` tokens (actors)."""
     runs: list[SpacySpan] = []
     i = sent.start
     while i < sent.end:
@@ -159,8 +160,7 @@ def find_places(
         if ent.root.dep_ == "nsubj" and str(ent.root.head.lemma_) in REPORTING:
             continue  # "the Kremlin said", "Washington denied": a speaker, not a place
         spans.append(ent)
-    taken = {i for e in _entities(sent.doc) for i in range(e.start, e.end)} | excluded
-    for run in _locative_runs(sent, taken):
+    for run in _locative_runs(sent, excluded):
         if _named_place(run.text, gazetteer):
             spans.append(run)
     for span in sorted(spans, key=lambda s: s.start):

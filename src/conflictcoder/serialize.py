@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
+from conflictcoder import jsonl
 from conflictcoder.records import (
     Actor,
     Count,
@@ -168,5 +168,5 @@ def rejection_json(rejection: Rejection) -> dict[str, Any]:
 
 
 def dumps(obj: dict[str, Any], *, indent: int | None = None) -> str:
-    """JSON text; keys in insertion order, non-ASCII kept as is."""
-    return json.dumps(obj, ensure_ascii=False, indent=indent)
+    """JSON text; keys in insertion order, non-ASCII kept as is, line separators escaped."""
+    return jsonl.dumps(obj, indent=indent)

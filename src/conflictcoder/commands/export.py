@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from conflictcoder import jsonl
 from conflictcoder.commands.events import add_filter_options, filters_from
 from conflictcoder.errors import InputError
 from conflictcoder.export import EXPORTERS
@@ -41,11 +42,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def read_jsonl_rows(path: Path) -> list[EventRow]:
     """EventRows from extract's JSON Lines output (rejected lines are skipped)."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read ({exc}); pass extract's JSON Lines output") from exc
     rows: list[EventRow] = []
-    for number, line in enumerate(lines, start=1):
+    for number, line in jsonl.split_lines(text):
         if not line.strip():
             continue
         try:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from conflictcoder import jsonl
 from conflictcoder.config import Config
 from conflictcoder.errors import InputError
 from conflictcoder.records import Event, RawInput, Record, Rejection
@@ -42,10 +43,10 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     """One dict per non-blank line; InputError naming the line of a bad one."""
     rows: list[dict[str, Any]] = []
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read ({exc})", stage="evaluate") from exc
-    for number, line in enumerate(lines, start=1):
+    for number, line in jsonl.split_lines(text):
         if not line.strip():
             continue
         try:

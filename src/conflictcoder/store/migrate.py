@@ -35,9 +35,29 @@ def alembic_config(connection: Connection) -> AlembicConfig:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Apply every migration up to ``revision`` in one transaction (a no-op when current)."""
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), revision)
+    """Apply every migration up to ``revision`` in one transaction (a no-op when current).
+
+    A store already at the newest schema is only read. Otherwise the upgrade holds the write
+    lock from its first statement (``WRITE_OPTION``), so two processes opening a new store at
+    once take turns: the second finds the schema made and does nothing.
+    """
+    from conflictcoder.store.store import WRITE_OPTION
+
+    if revision == "head" and current(engine) == head():
+        return
+    with engine.connect() as connection:
+        connection.execution_options(**{WRITE_OPTION: True})
+        with connection.begin():
+            command.upgrade(alembic_config(connection), revision)
+
+
+def head() -> str | None:
+    """The newest revision the shipped migrations define."""
+    from alembic.script import ScriptDirectory
+
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(config).get_current_head()
 
 
 def current(engine: Engine) -> str | None:

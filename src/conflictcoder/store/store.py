@@ -68,6 +68,12 @@ Outcome = Literal["stored", "duplicate", "revision", "rejected"]
 ENGINE = f"rules/{__version__}"
 DEFAULT_DB = Path("~/.local/share/conflictcoder/events.db")
 DEFAULT_BATCH = 50
+# How long a writer waits for another to finish (CONFLICTCODER_DB_TIMEOUT, seconds).
+DEFAULT_TIMEOUT = 60.0
+# An execution option: transactions on a connection carrying it take SQLite's write lock at
+# BEGIN (BEGIN IMMEDIATE), so concurrent writers queue on the busy timeout instead of failing
+# when a read transaction cannot be upgraded to a write one.
+WRITE_OPTION = "conflictcoder_write"
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,12 @@ def database_url(given: str | None = None) -> str:
     return text
 
 
+def _reason(exc: Exception) -> str:
+    """The database's own first line for ``exc`` (SQLAlchemy wraps it with SQL and a link)."""
+    cause = str(getattr(exc, "orig", None) or exc).strip()
+    return cause.splitlines()[0] if cause else type(exc).__name__
+
+
 def _safe(url: str) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)
@@ -107,11 +119,28 @@ def _safe(url: str) -> str:
         return url
 
 
+def busy_timeout() -> float:
+    """Seconds a writer waits for the store's lock (CONFLICTCODER_DB_TIMEOUT, default 60)."""
+    text = os.environ.get("CONFLICTCODER_DB_TIMEOUT", "").strip()
+    if not text:
+        return DEFAULT_TIMEOUT
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise StoreError(
+            f"CONFLICTCODER_DB_TIMEOUT must be a number of seconds, not {text!r}"
+        ) from None
+    if not seconds >= 0:  # also refuses NaN
+        raise StoreError(f"CONFLICTCODER_DB_TIMEOUT must not be negative ({text!r})")
+    return seconds
+
+
 def _sqlite_engine(url: str) -> Engine:
     database = make_url(url).database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url)
+    timeout_ms = int(busy_timeout() * 1000)
 
     # pysqlite's own transaction handling breaks SAVEPOINT; let SQLAlchemy emit BEGIN.
     @event.listens_for(engine, "connect")
@@ -121,14 +150,15 @@ def _sqlite_engine(url: str) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={timeout_ms}")
         # Reads go through the OS page cache without copies (events rows are wide: JSON).
         cursor.execute("PRAGMA mmap_size=1073741824")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        write = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
 
@@ -149,10 +179,8 @@ def open_store(
         engine = _sqlite_engine(full) if full.startswith("sqlite") else create_engine(full)
         upgrade(engine)
     except (SQLAlchemyError, OSError, ImportError) as exc:
-        cause = str(getattr(exc, "orig", None) or exc).strip()
-        reason = cause.splitlines()[0] if cause else type(exc).__name__
         raise StoreError(
-            f"cannot open the store {_safe(full)} ({reason}); check --db or CONFLICTCODER_DB"
+            f"cannot open the store {_safe(full)} ({_reason(exc)}); check --db or CONFLICTCODER_DB"
         ) from exc
     return Store(engine, batch_size=batch_size)
 
@@ -167,6 +195,7 @@ class Store:
         self.batch_size = max(1, batch_size)
         self._session = Session(engine, autoflush=False, expire_on_commit=False)
         self._pending = 0
+        self._writing = False
 
     # -- lifecycle -------------------------------------------------------------------------
     def __enter__(self) -> Store:
@@ -183,8 +212,27 @@ class Store:
             self._session.commit()
         except SQLAlchemyError as exc:
             self._session.rollback()
-            raise StoreError(f"could not commit to the store: {exc}") from exc
+            raise StoreError(f"could not commit to the store: {_reason(exc)}") from exc
+        finally:
+            self._writing = False
         self._pending = 0
+
+    def _begin_write(self) -> None:
+        """Hold the write lock from the start of the transaction (SQLite: BEGIN IMMEDIATE).
+
+        A transaction that has only read is ended first: under WAL a reader that later writes
+        fails at once when another process wrote meanwhile, where BEGIN IMMEDIATE waits its turn.
+        """
+        if self._writing:
+            return
+        if self._session.in_transaction():
+            self._session.rollback()  # nothing written yet: only reads are given up
+        try:
+            self._session.connection(execution_options={WRITE_OPTION: True})
+        except OperationalError as exc:
+            self._session.rollback()
+            raise StoreError(f"could not write to the store: {_reason(exc)}") from exc
+        self._writing = True
 
     def close(self) -> None:
         """Commit what is pending and release the connection."""
@@ -193,8 +241,14 @@ class Store:
                 self.commit()
             if self.engine.dialect.name == "sqlite":
                 # Keeps the planner's statistics fresh (cheap; SQLite's own advice on close).
-                with self.engine.connect() as connection:
-                    connection.exec_driver_sql("PRAGMA optimize")
+                # Best effort: another writer holding the lock must not turn a finished run
+                # into a failure.
+                try:
+                    with self.engine.connect() as connection:
+                        connection.exec_driver_sql("PRAGMA busy_timeout=1000")
+                        connection.exec_driver_sql("PRAGMA optimize")
+                except OperationalError:
+                    pass
         finally:
             self._session.close()
             self.engine.dispose()
@@ -215,6 +269,7 @@ class Store:
         (``source.key``, else the document's URL) that had one; ``stored``: new; ``rejected``:
         the rejection is kept (once, however often the same input is rejected).
         """
+        self._begin_write()
         try:
             with self._session.begin_nested():
                 if isinstance(item, Rejection):
@@ -228,7 +283,7 @@ class Store:
                 return "duplicate"
             raise StoreError(f"could not write {_name(item)} to the store: {exc.orig}") from exc
         except OperationalError as exc:
-            raise StoreError(f"could not write to the store: {exc.orig}") from exc
+            raise StoreError(f"could not write to the store: {_reason(exc)}") from exc
         if outcome != "duplicate":
             self._pending += 1
             if self._pending >= self.batch_size:
@@ -324,6 +379,7 @@ class Store:
         self.commit()  # the documents written so far stay whatever happens to the fusion
         session = self._session
         parts = [_fused_parts(item) for item in fused]
+        self._begin_write()
         try:
             session.execute(delete(FusedMemberRow))
             session.execute(delete(FusedEventRow))
@@ -337,8 +393,13 @@ class Store:
             if members:
                 session.execute(insert(FusedMemberRow), members)
             self.commit()
+        except OperationalError as exc:
+            session.rollback()
+            self._writing = False
+            raise StoreError(f"could not write the fusion to the store: {_reason(exc)}") from exc
         except IntegrityError as exc:
             session.rollback()
+            self._writing = False
             raise StoreError(
                 "the fusion names an event that is not in the store (or a fused id twice);"
                 " fuse the rows this store gives"

@@ -73,6 +73,13 @@ def test_more_dateline_shapes(
     assert not found.year_inferred
 
 
+def test_date_then_city_alone_on_its_line() -> None:
+    text = "12 March 2023, Bamako\nGunmen attacked a checkpoint at dawn."
+    found = parse_dateline(text)
+    assert found is not None and (found.place, found.date) == ("Bamako", dt.date(2023, 3, 12))
+    assert found.span is not None and found.span.text == "12 March 2023, Bamako"
+
+
 def test_published_line_dates_the_document() -> None:
     text = "Ceasefire talks stall\nPublished: 2024-03-05 14:20\nThe envoy left early."
     found = parse_dateline(text)
@@ -127,6 +134,7 @@ def test_leap_day_without_year_goes_back_to_a_leap_year() -> None:
         "The (AP) — wire copy",
         "Meanwhile: June 3, 2023 — the rains came.",
         "the 10 months since, rebels regrouped.",
+        "3 May 2024, Friday — the market was shut.",
     ],
 )
 def test_common_words_are_never_places(text: str) -> None:

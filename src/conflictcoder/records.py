@@ -45,6 +45,7 @@ class Dateline:
     date: dt.date | None
     agency: str | None
     span: Span | None = None
+    year_inferred: bool = False  # the date's year is not in the text (metadata or crawl date)
 
 
 @dataclass(frozen=True)

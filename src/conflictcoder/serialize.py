@@ -35,7 +35,14 @@ def party_json(party: Party | None) -> dict[str, Any] | None:
 def _dateline(dateline: Dateline | None) -> dict[str, Any] | None:
     if dateline is None:
         return None
-    return {"place": dateline.place, "date": _date(dateline.date), "agency": dateline.agency}
+    out: dict[str, Any] = {
+        "place": dateline.place,
+        "date": _date(dateline.date),
+        "agency": dateline.agency,
+    }
+    if dateline.year_inferred:  # written only when true, so other records stay as they were
+        out["year_inferred"] = True
+    return out
 
 
 def document_json(document: Document) -> dict[str, Any]:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import BinaryIO
 
 from conflictcoder.config import Config
 from conflictcoder.errors import InputError
+from conflictcoder.geo.gazetteer import load_gazetteer
 from conflictcoder.ingest.dateline import parse_dateline
 from conflictcoder.ingest.decode import normalize_newlines
 from conflictcoder.ingest.furniture import find_furniture
@@ -24,6 +26,7 @@ MIN_LETTERS_FOR_LANGUAGE = 20
 _UNSURE_SCORE = 0.5
 _RUNNER_UP_SCORE = 0.2
 _LETTER = re.compile(r"[^\W\d_]")
+_CRAWL_KEYS = frozenset({"crawled", "fetched", "retrieved"})
 
 
 def build_document(raw: RawInput, config: Config) -> Document:
@@ -45,7 +48,9 @@ def build_document(raw: RawInput, config: Config) -> Document:
     if not text.strip():
         raise InputError(f"{name} is empty (no text to code); give a report with text in it")
     language = _language(text, name, config)
-    dateline = parse_dateline(text, reference=published)
+    dateline = parse_dateline(
+        text, reference=published, crawled=_crawled(raw), is_place=_place_lookup(config)
+    )
     removed = find_furniture(text)
     return Document(
         id=raw.id or hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
@@ -59,6 +64,24 @@ def build_document(raw: RawInput, config: Config) -> Document:
         issuer=find_issuer(text, removed),
         removed=removed,
     )
+
+
+def _crawled(raw: RawInput) -> dt.date:
+    """When the text was fetched (a ``crawled``/``fetched``/``retrieved`` metadata date), else
+    today, the day it is ingested: a dateline without a year is dated on or before it."""
+    for key, value in raw.meta:
+        if key in _CRAWL_KEYS:
+            try:
+                return dt.date.fromisoformat(value[:10])
+            except ValueError:
+                continue
+    return dt.date.today()
+
+
+def _place_lookup(config: Config) -> Callable[[str], bool]:
+    """Whether a dateline city is a place the gazetteer knows (and not a common word)."""
+    gazetteer = load_gazetteer(config)
+    return lambda name: bool(gazetteer.candidates(name)) and not gazetteer.is_common_word(name)
 
 
 def _language(text: str, name: str, config: Config) -> str | None:

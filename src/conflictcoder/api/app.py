@@ -14,7 +14,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from conflictcoder import __version__
 from conflictcoder.api.coding import Rejected
-from conflictcoder.api.middleware import MAX_BODY, BodyLimit, SecurityHeaders
+from conflictcoder.api.hosts import AllowedHosts, HostRule
+from conflictcoder.api.middleware import MAX_BODY, BodyLimit, HeadAsGet, SecurityHeaders
 from conflictcoder.api.routes import coding, documents, events, export, stats, ui
 from conflictcoder.api.state import ApiState
 from conflictcoder.config import Config
@@ -35,13 +36,17 @@ def create_app(
     static_dir: Path | None = None,
     max_body: int = MAX_BODY,
     extract_timeout: float = EXTRACT_TIMEOUT,
+    allowed_hosts: list[HostRule] | None = None,
 ) -> FastAPI:
     """The API over the store at ``db_url`` (``database_url`` rules: a URL or SQLite file,
     else CONFLICTCODER_DB, else the default file; created and migrated when missing).
 
     Write endpoints need ``token`` (default: CONFLICTCODER_TOKEN); without one they are
     disabled. Request bodies over ``max_body`` bytes get 413; extraction taking longer than
-    ``extract_timeout`` seconds gets 504. Raises StoreError when the store cannot be opened.
+    ``extract_timeout`` seconds gets 504. With ``allowed_hosts`` (``hosts.served_hosts``, as
+    ``serve`` passes), a request whose Host header no rule allows gets 400; without, every
+    Host is answered. HEAD is answered on every GET route. Raises StoreError when the store
+    cannot be opened.
     """
     url = database_url(db_url)
     store = open_store(url)
@@ -74,8 +79,12 @@ def create_app(
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=state.static_dir, check_dir=False), name="static")
     _add_error_handlers(app)
+    # The last added runs first: HEAD becomes GET before anything else sees it.
     app.add_middleware(BodyLimit, max_bytes=max_body)
+    if allowed_hosts is not None:
+        app.add_middleware(AllowedHosts, rules=allowed_hosts)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     return app
 
 

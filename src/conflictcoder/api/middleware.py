@@ -1,4 +1,5 @@
-"""ASGI middleware: a request body limit (413) and the security headers on every response."""
+"""ASGI middleware: a request body limit (413), the security headers on every response, and
+HEAD answered as GET without the body."""
 
 from __future__ import annotations
 
@@ -94,3 +95,25 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+class HeadAsGet:
+    """Answers HEAD on every GET route: the request runs as GET and only the status and
+    headers (Content-Length included) are sent, as RFC 9110 asks."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if not message.get("more_body", False):
+                    await send({"type": "http.response.body", "body": b"", "more_body": False})
+                return
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)

@@ -16,6 +16,9 @@ from distributed import Client, LocalCluster
 
 from conflictcoder.errors import InputError
 
+# Like the scheduler and workers of a local cluster, the dashboard listens on loopback only.
+DASHBOARD_ADDRESS = "127.0.0.1:8787"
+
 
 @contextmanager
 def open_client(
@@ -24,13 +27,14 @@ def open_client(
     workers: int = 2,
     threads_per_worker: int = 1,
     memory_limit: str | int = "auto",
-    dashboard_address: str | None = ":8787",
+    dashboard_address: str | None = DASHBOARD_ADDRESS,
 ) -> Iterator[Client]:
     """A connected client; the LocalCluster it started (if any) is closed on exit.
 
     ``memory_limit`` is per worker ("4GiB", a byte count, or "auto": the machine's memory
     shared among the workers); a worker past it is restarted by its nanny and its task
-    runs again. ``dashboard_address`` None turns the dashboard off.
+    runs again. ``dashboard_address`` is HOST:PORT (default loopback only, as the scheduler
+    and workers are); None turns the dashboard off.
     """
     if scheduler:
         try:

@@ -12,6 +12,10 @@ from typing import Any
 from conflictcoder.commands.extract import add_config_options, config_from
 from conflictcoder.commands.ingest import add_db_option
 
+# Like the scheduler and workers of a local cluster, the dashboard listens on loopback only
+# (the default of batch.cluster.open_client too).
+DASHBOARD_ADDRESS = "127.0.0.1:8787"
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     bat = sub.add_parser(
@@ -54,8 +58,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     bat.add_argument(
         "--dashboard-address",
-        default=":8787",
-        help="where the local cluster serves Dask's dashboard (default :8787)",
+        type=dashboard_address,
+        default=DASHBOARD_ADDRESS,
+        metavar="HOST:PORT",
+        help=f"where the local cluster serves Dask's dashboard (default {DASHBOARD_ADDRESS}, "
+        "this machine only; 0.0.0.0:8787 for every interface; a bare PORT is on 127.0.0.1; "
+        "off for none)",
     )
     add_db_option(bat)
     bat.set_defaults(db=None)
@@ -65,6 +73,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     bat.add_argument("--json", action="store_true", help="print the summary as JSON")
     add_config_options(bat)
     bat.set_defaults(run=run)
+
+
+def dashboard_address(text: str) -> str | None:
+    """The address of ``--dashboard-address``: HOST:PORT as given; a bare PORT or :PORT on
+    127.0.0.1; "off" (or "none") None, no dashboard."""
+    text = text.strip()
+    if text.lower() in ("off", "none"):
+        return None
+    host, colon, port = text.rpartition(":")
+    if not colon:
+        host, port = "", text
+    host = host.removeprefix("[").removesuffix("]")
+    if not port.isdigit() or int(port) > 65535 or (colon and not host and text[0] != ":"):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not HOST:PORT, PORT or off (e.g. {DASHBOARD_ADDRESS})"
+        )
+    host = host or "127.0.0.1"
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
 class _Bar:

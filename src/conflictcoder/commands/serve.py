@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import socket
+from typing import TYPE_CHECKING
 
 from conflictcoder.commands.ingest import add_db_option
 from conflictcoder.errors import ConflictcoderError
+
+if TYPE_CHECKING:
+    from conflictcoder.api.hosts import HostRule
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -14,11 +19,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "serve",
         help="serve the HTTP API and the browser UI over the store",
         description="Serve the API (/api/..., /openapi.json) and the UI (/) until interrupted."
-        " Write endpoints need CONFLICTCODER_TOKEN set in the environment.",
+        " Write endpoints need CONFLICTCODER_TOKEN set in the environment. A request whose"
+        " Host header is not the bound address or localhost, 127.0.0.1, [::1] (with the"
+        " port) gets 400, so that a page on another site cannot read the server through DNS"
+        " rebinding; --allow-host and CONFLICTCODER_ALLOWED_HOSTS (comma-separated) add names.",
     )
     add_db_option(sv)
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     sv.add_argument("--port", type=_port, default=8000, help="port to listen on (8000)")
+    sv.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also answer requests for this Host (NAME: any port; NAME:PORT: that port; "
+        "'*': every Host, e.g. behind a proxy that checks it); repeatable",
+    )
     sv.set_defaults(run=run)
 
 
@@ -32,14 +48,22 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from conflictcoder.api import create_app
+    from conflictcoder.api.hosts import host_names, served_hosts
 
+    names = [*args.allow_host, *host_names(os.environ.get("CONFLICTCODER_ALLOWED_HOSTS"))]
+    try:
+        rules = served_hosts(args.host, args.port, names)
+    except ValueError as exc:
+        raise ConflictcoderError(f"--allow-host: {exc}") from None
     _check_free(args.host, args.port)
-    app = create_app(args.db)
+    app = create_app(args.db, allowed_hosts=rules)
     state = app.state.conflictcoder
     host = f"[{args.host}]" if ":" in args.host else args.host
     writes = "enabled (token set)" if state.token else "disabled (no CONFLICTCODER_TOKEN)"
     print(f"conflictcoder: serving http://{host}:{args.port}/ (API /api, OpenAPI /openapi.json)")
-    print(f"conflictcoder: store {state.store.engine.url!r}; writes {writes}", flush=True)
+    hosts = "any" if rules is None else ", ".join(sorted({_shown(r) for r in rules}))
+    print(f"conflictcoder: store {state.store.engine.url!r}; writes {writes}")
+    print(f"conflictcoder: answers Host {hosts}", flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
@@ -55,3 +79,7 @@ def _check_free(host: str, port: int) -> None:
             raise ConflictcoderError(
                 f"cannot serve on {host}:{port} ({exc.strerror}); give another --port or --host"
             ) from None
+
+
+def _shown(rule: HostRule) -> str:
+    return rule.name if rule.port is None else f"{rule.name}:{rule.port}"

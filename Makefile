@@ -18,12 +18,15 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 DEMO_DB := $(VENV)/demo-events.db
+# The seed (when ../shared is there) and the bundled examples, each once ($(sort) drops repeats).
+DEMO_REPORTS := $(sort $(EXAMPLE) $(wildcard examples/*.txt))
 
 demo: $(STAMP)
 	@echo "== conflictcoder extract $(EXAMPLE) =="
 	$(BIN)/conflictcoder extract $(EXAMPLE) --format table
 	@echo "== conflictcoder ingest into the embedded SQLite store ($(DEMO_DB)) =="
-	$(BIN)/conflictcoder ingest $(EXAMPLE) examples/border-statement.txt --db $(DEMO_DB)
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm  # a fresh store each run: no duplicates
+	$(BIN)/conflictcoder ingest $(DEMO_REPORTS) --db $(DEMO_DB)
 	@echo "== conflictcoder events --db $(DEMO_DB) =="
 	$(BIN)/conflictcoder events --db $(DEMO_DB) --format table
 ifneq ($(NO_SERVE),1)

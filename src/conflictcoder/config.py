@@ -6,7 +6,29 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import platformdirs
+
 DATA_DIR = Path(__file__).parent / "data"
+APP_NAME = "conflictcoder"
+
+
+def cache_dir() -> Path:
+    """Where built indexes live: $CONFLICTCODER_CACHE_DIR, else the platform's user cache
+    folder (platformdirs: ~/.cache/conflictcoder on Linux, honouring $XDG_CACHE_HOME)."""
+    override = os.environ.get("CONFLICTCODER_CACHE_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def legacy_cache_dir() -> Path | None:
+    """The cache folder used before platformdirs ($XDG_CACHE_HOME or ~/.cache, then
+    conflictcoder) when it differs from ``cache_dir()`` (macOS, Windows), else None."""
+    if os.environ.get("CONFLICTCODER_CACHE_DIR"):
+        return None
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    old = (Path(xdg) if xdg else Path.home() / ".cache") / APP_NAME
+    return None if old == cache_dir() else old
 
 
 def _env_int(name: str, default: int) -> int:

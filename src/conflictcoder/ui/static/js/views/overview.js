@@ -201,11 +201,17 @@ export function overviewView(root, params) {
     else history.replaceState(null, "", hash);
   }
 
+  const sameFilters = (a, b) => FILTERS.every((key) => (a[key] || "") === (b[key] || ""));
+
   let timer = null;
   function changed() {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      filters = readForm();
+      const read = readForm();
+      // A field left after an edit fires "change" once more, and the timeline reports its
+      // range again: when the filters are the ones shown, the page and the sort stay.
+      if (sameFilters(read, filters)) return;
+      filters = read;
       state.offset = 0; // other filters, other pages
       remember(false);
       loadMap();

@@ -60,6 +60,7 @@ class RawInput:
     published: dt.date | None = None
     title: str | None = None
     meta: tuple[tuple[str, str], ...] = ()
+    notes: tuple[str, ...] = ()  # what reading changed ("1 lone surrogate replaced ...")
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class Document:
     language: str | None = None
     issuer: Party | None = None
     removed: tuple[Removed, ...] = ()
+    notes: tuple[str, ...] = ()  # what reading the input changed, one line each
 
     def is_removed(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps any furniture span."""

@@ -60,6 +60,7 @@ def document_json(document: Document) -> dict[str, Any]:
             {"start": r.start, "end": r.end, "text": r.text, "reason": r.reason}
             for r in document.removed
         ],
+        "notes": list(document.notes),
     }
 
 

@@ -28,17 +28,17 @@ class Rejected(Exception):
 
 
 def raw_input(body: TextIn) -> RawInput:
-    from conflictcoder.ingest.sources import looks_like_html
+    from conflictcoder.ingest.sources import clean_input, looks_like_html
 
     kind = "html" if looks_like_html(body.text) else "text"
-    return RawInput(
+    return clean_input(RawInput(
         path=None,
         text=body.text,
         kind=kind,
         url=body.url,
         published=body.published,
         title=body.title,
-    )
+    ))  # fmt: skip
 
 
 def _warm(state: ApiState) -> None:

@@ -16,9 +16,11 @@ import pyarrow.parquet as pq
 
 from conflictcoder.batch.plan import PARQUET_COLUMNS, Partition, parquet_columns
 from conflictcoder.config import Config
+from conflictcoder.errors import InputError
+from conflictcoder.ingest.decode import split_jsonl
 
 # The very line reader of `extract`, so a JSON Lines line reads the same in a batch.
-from conflictcoder.ingest.sources import _jsonl_line, iter_inputs, parse_iso_date
+from conflictcoder.ingest.sources import iter_inputs, jsonl_line_bytes, parse_iso_date
 from conflictcoder.records import RawInput, Rejection
 
 Item = RawInput | Rejection
@@ -45,11 +47,14 @@ def _jsonl(part: Partition, config: Config) -> Iterator[Item]:
         reason = f"{part.path} cannot be read ({exc.strerror}); was it moved during the run?"
         yield Rejection(id=None, path=part.path, stage="ingest", reason=reason)
         return
-    if part.start == 0 and data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]  # a UTF-8 byte order mark, as decode_bytes drops it
-    for number, line in enumerate(data.split(b"\n"), start=part.first_line):
-        if line.strip():
-            yield _jsonl_bytes(line, number, part.path, config)
+    try:
+        # A UTF-8 byte order mark at the file's start is dropped, as `extract` drops it.
+        lines = list(split_jsonl(data, part.path, first_line=part.first_line))
+    except InputError as exc:
+        yield Rejection(id=None, path=part.path, stage=exc.stage, reason=str(exc))
+        return
+    for number, line in lines:
+        yield _jsonl_bytes(line, number, part.path, config)
 
 
 def _jsonl_bytes(line: bytes, number: int, path: str, config: Config) -> Item:
@@ -60,12 +65,7 @@ def _jsonl_bytes(line: bytes, number: int, path: str, config: Config) -> Item:
             " raise --max-bytes or split the document"
         )
         return Rejection(id=None, path=path, stage="ingest", reason=reason)
-    try:
-        text = line.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        reason = f"{where} is not UTF-8 (byte {exc.start}); JSON Lines files must be UTF-8"
-        return Rejection(id=None, path=path, stage="ingest", reason=reason)
-    return _jsonl_line(text, number, path)
+    return jsonl_line_bytes(line, number, path, path)
 
 
 def _parquet(part: Partition, config: Config) -> Iterator[Item]:

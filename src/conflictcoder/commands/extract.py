@@ -65,10 +65,27 @@ def warn(rejection: Rejection) -> None:
     print(f"conflictcoder: rejected {reason}", file=sys.stderr)
 
 
+def note_skipped(paths: list[str]) -> None:
+    """One stderr line naming the README/LICENSE-like files skipped in the given folders."""
+    from conflictcoder.ingest.sources import skipped_note
+
+    note = skipped_note(paths)
+    if note is not None:
+        print(f"conflictcoder: {note}", file=sys.stderr)
+
+
+def _text(obj: dict[str, object], indent: int | None = None) -> str:
+    # Records are clean already; a file name that is not UTF-8 still must not crash stdout.
+    from conflictcoder.ingest.decode import replace_surrogates
+
+    return replace_surrogates(dumps(obj, indent=indent))[0]
+
+
 def run(args: argparse.Namespace) -> int:
     from conflictcoder.extract import extract_paths
 
     config = config_from(args)
+    note_skipped(args.paths)
     results = extract_paths(args.paths, config, stdin=sys.stdin.buffer)
     rejected = 0
     collected: list[dict[str, object]] = []
@@ -80,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             obj = record_json(result)
         if args.format == "jsonl":
-            print(dumps(obj), flush=True)
+            print(_text(obj), flush=True)
         elif args.format == "table":
             if isinstance(result, Record):
                 print(render_record(result))
@@ -88,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
             collected.append(obj)
     if args.format == "json":
         if len(collected) == 1:
-            print(dumps(collected[0], indent=2))
+            print(_text(collected[0], indent=2))
         elif collected:
-            print("[\n" + ",\n".join(dumps(o, indent=2) for o in collected) + "\n]")
+            print("[\n" + ",\n".join(_text(o, indent=2) for o in collected) + "\n]")
     return 1 if rejected else 0

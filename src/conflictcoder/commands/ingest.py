@@ -97,7 +97,7 @@ def _pause() -> Callable[[], None] | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from conflictcoder.commands.extract import warn
+    from conflictcoder.commands.extract import note_skipped, warn
     from conflictcoder.store import open_store
     from conflictcoder.store.fusion import fuse
     from conflictcoder.store.ingest import ingest
@@ -105,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
     if args.batch <= 0:
         raise SystemExit("conflictcoder: error: --batch must be positive")
     config = config_from(args)
+    note_skipped(args.inputs)
     progress = _Progress()
     with open_store(args.db, batch_size=args.batch) as store:
         try:

@@ -17,7 +17,7 @@ from conflictcoder.ingest.furniture import find_furniture
 from conflictcoder.ingest.html import html_to_text
 from conflictcoder.ingest.issuer import find_issuer
 from conflictcoder.ingest.language import detect_languages
-from conflictcoder.ingest.sources import iter_inputs
+from conflictcoder.ingest.sources import clean_input, iter_inputs
 from conflictcoder.records import Document, RawInput, Rejection
 
 # Below this many letters language identification is guesswork: such texts are not checked.
@@ -38,6 +38,7 @@ def build_document(raw: RawInput, config: Config) -> Document:
     Raises InputError when the text is empty or not in one of ``config.languages``; texts
     with fewer than 20 letters are not language-checked (their language is None).
     """
+    raw = clean_input(raw)  # lone surrogates, whatever the input came through
     name = raw.path or raw.id or "the input"
     text, title, published = raw.text, raw.title, raw.published
     if raw.kind == "html":
@@ -63,6 +64,7 @@ def build_document(raw: RawInput, config: Config) -> Document:
         language=language,
         issuer=find_issuer(text, removed),
         removed=removed,
+        notes=raw.notes,
     )
 
 

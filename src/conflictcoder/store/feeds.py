@@ -13,6 +13,19 @@ from conflictcoder.records import RawInput, Rejection
 
 _FEED_START = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
 _TAG = re.compile(r"<[a-zA-Z][^>]*>")
+_CHARREF = re.compile(rb"&#(x[0-9a-fA-F]+|[0-9]+);")
+
+
+def _no_surrogate_refs(data: bytes) -> bytes:
+    # feedparser raises on "&#xdca0;" (a surrogate by number): it becomes U+FFFD first.
+    def sub(m: re.Match[bytes]) -> bytes:
+        ref = m.group(1).decode("ascii")
+        code = int(ref[1:], 16) if ref[0] in "xX" else int(ref)
+        return b"&#xfffd;" if 0xD800 <= code <= 0xDFFF else m.group(0)
+
+    return _CHARREF.sub(sub, data)
+
+
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 
 
@@ -37,7 +50,7 @@ def parse_feed(data: bytes) -> list[Entry]:
 
     An unreadable feed gives no entries; callers say so with a rejection.
     """
-    parsed: Any = feedparser.parse(data)
+    parsed: Any = feedparser.parse(_no_surrogate_refs(data))
     return [_entry(n, e) for n, e in enumerate(parsed.get("entries", []), start=1)]
 
 

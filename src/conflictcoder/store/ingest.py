@@ -19,7 +19,7 @@ from conflictcoder.errors import ConflictcoderError, InputError
 from conflictcoder.extract import extract_document
 from conflictcoder.ingest.decode import decode_bytes, read_path
 from conflictcoder.ingest.document import build_document
-from conflictcoder.ingest.sources import iter_inputs, looks_like_html
+from conflictcoder.ingest.sources import iter_inputs, list_directory, looks_like_html
 from conflictcoder.records import RawInput, Record, Rejection
 from conflictcoder.store.feeds import FEED_SUFFIXES, entry_input, looks_like_feed
 from conflictcoder.store.feeds import parse_feed as _parse_feed
@@ -27,7 +27,6 @@ from conflictcoder.store.store import Outcome, Source, Store
 from conflictcoder.store.web import fetch, is_url, make_client
 
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
-_META_SUFFIX = ".meta.json"
 
 Item = tuple[RawInput | Rejection, Source]
 
@@ -130,19 +129,15 @@ def iter_items(
         if is_url(given):
             yield from _from_url(given, config, client, fetch_links)
         elif os.path.isdir(given):
-            for child in _directory_files(given):
+            try:
+                children = list_directory(given)[0]
+            except InputError as exc:
+                yield Rejection(None, given, exc.stage, str(exc)), Source()
+                continue
+            for child in children:
                 yield from _from_path(child, config, client, fetch_links)
         else:
             yield from _from_path(given, config, client, fetch_links)
-
-
-def _directory_files(directory: str) -> list[str]:
-    # The same choice as conflictcoder.ingest.sources: sorted, no hidden files or sidecars.
-    return [
-        os.path.join(directory, e.name)
-        for e in sorted(os.scandir(directory), key=lambda e: e.name)
-        if not e.name.startswith(".") and not e.name.endswith(_META_SUFFIX) and e.is_file()
-    ]
 
 
 def _from_path(

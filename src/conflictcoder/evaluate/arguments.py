@@ -7,7 +7,7 @@ Which gold events count: a gold event type maps to a family (violent, protest, a
 through ``data/eval_argument_types.tsv``; the other types are left out. Our event's family
 comes from ``data/eval_event_families.tsv`` (category, else ACLED sub-type, else type).
 
-Triggers (per family, and per gold type for the violent ones):
+Triggers (per family; recall also per gold type for the violent ones):
 - recall: a gold event is found when one of our events of its family has its trigger in the
   gold event's sentence (one of our events may find several gold events: the attack and the
   deaths it caused are one event for us);
@@ -44,7 +44,7 @@ from functools import cache
 
 from conflictcoder.config import DATA_DIR
 from conflictcoder.datafiles import read_tsv, read_words
-from conflictcoder.evaluate.metrics import Classification, Detection
+from conflictcoder.evaluate.metrics import Classification, Detection, Tally
 from conflictcoder.evaluate.report import Scores
 from conflictcoder.geo.normalize import name_key
 from conflictcoder.records import Event, Record, Span
@@ -232,7 +232,9 @@ class _Counts:
         return [Detection(field, *cell) for field, cell in self.cells.items()]
 
 
-def _score_triggers(counts: _Counts, passage: Passage, events: tuple[Event, ...]) -> None:
+def _score_triggers(
+    counts: _Counts, by_type: Tally, passage: Passage, events: tuple[Event, ...]
+) -> None:
     coded = [g for g in passage.events if g.family is not None]
     for gold in coded:
         found = any(
@@ -240,7 +242,7 @@ def _score_triggers(counts: _Counts, passage: Passage, events: tuple[Event, ...]
         )
         counts.add(f"trigger {gold.family}", recalled=int(found), gold=1)
         if gold.family == "violent":
-            counts.add(f"trigger {gold.type.lower()}", recalled=int(found), gold=1)
+            by_type.add(f"trigger {gold.type.lower()}", "recall", found)
     annotated = {g.sentence for g in passage.events}
     for event in events:
         family = event_family(event)
@@ -279,6 +281,7 @@ def _score_roles(counts: _Counts, passage: Passage, events: tuple[Event, ...]) -
 def score(passages: list[Passage], records: list[Record | None]) -> Scores:
     """Trigger and role detections, and the event family classification (see the module doc)."""
     counts = _Counts()
+    by_type = Tally()  # trigger recall per violent gold type
     for name in (
         "trigger violent",
         "trigger protest",
@@ -292,7 +295,7 @@ def score(passages: list[Passage], records: list[Record | None]) -> Scores:
     texts: list[str] = []
     for passage, record in zip(passages, records, strict=True):
         events = record.events if record is not None else ()
-        _score_triggers(counts, passage, events)
+        _score_triggers(counts, by_type, passage, events)
         _score_roles(counts, passage, events)
         for gold in passage.events:
             if gold.family is None:
@@ -311,14 +314,15 @@ def score(passages: list[Passage], records: list[Record | None]) -> Scores:
         headline="accuracy",
     )
     detections = sorted(counts.detections(), key=_order)
-    return Scores((), (families,), tuple(detections))
+    shares = sorted(by_type.shares(), key=lambda share: share.field)
+    return Scores(tuple(shares), (families,), tuple(detections))
 
 
 def _order(d: Detection) -> tuple[int, str]:
     rank = {"trigger violent": 0, "trigger protest": 1, "trigger arrest": 2}
     if d.field in rank:
         return rank[d.field], ""
-    return (3, d.field) if d.field.startswith("trigger ") else (4, str(FIELDS.index(d.field[5:])))
+    return (3, str(FIELDS.index(d.field[5:]))) if d.field[5:] in FIELDS else (4, d.field)
 
 
 def gold_counts(passages: list[Passage]) -> str:

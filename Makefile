@@ -65,11 +65,13 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/api_latency.py
 	$(BIN)/python benchmarks/batch_scaling.py
 
-# Development splits only (never the held-out ones); results go to eval/ (not committed).
+# Development splits only (never the held-out ones); results go to eval/ (not committed), and
+# the last step prints one table of every set's headline figures (eval/summary.{md,json}).
+# AGAINST=old-summary.json also compares with an earlier summary and fails on a drop > 1 point.
 EVAL_DATA := $(SHARED)/data
 EVAL_OUT := eval
-EVAL_SETS := acled-armenia:acled-armenia case2021:case2021-task2 plover:plover-gsr \
-	ucdp-aec:ucdp-aec geo-gwn:geoparsing
+EVAL_SETS := acled-armenia:acled-armenia acled-global:acled-global-2020 case2021:case2021-task2 \
+	plover:plover-gsr ucdp-aec:ucdp-aec geo-gwn:geoparsing wikievents:wikievents-dev rams:rams-dev
 
 eval: $(STAMP)
 	@mkdir -p $(EVAL_OUT)
@@ -79,6 +81,8 @@ eval: $(STAMP)
 			--json $(EVAL_OUT)/$$name-dev.json --report $(EVAL_OUT)/$$name-dev.md || exit 1; \
 		echo; \
 	done
+	$(BIN)/conflictcoder evaluate summary $(EVAL_OUT) --json $(EVAL_OUT)/summary.json \
+		--report $(EVAL_OUT)/summary.md $(if $(AGAINST),--against $(AGAINST))
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -165,16 +165,31 @@ def test_acled_notes_field_by_field(tmp_path: Path, fake_extractor: FakeExtracto
 def test_acled_fatalities_and_subsample(tmp_path: Path, fake_extractor: FakeExtractor) -> None:
     _acled_events(fake_extractor)
     path = jsonl(tmp_path, "pairs.jsonl", NOTES)
-    report = evaluate("acled-global", path)
-    assert report.split == "test"
-    shares = {(s.field, s.metric): (s.hits, s.n) for s in report.scores.shares}
+    # The global slice has no split of its own: a hash of the id puts N2 in dev, N1, N3 in test.
+    dev, test = evaluate("acled-global", path), evaluate("acled-global", path, "test")
+    assert (dev.split, dev.n, test.n) == ("dev", 1, 2)
+    both = {}
+    for report in (dev, test):
+        for s in report.scores.shares:
+            hits, n = both.get((s.field, s.metric), (0, 0))
+            both[(s.field, s.metric)] = (hits + s.hits, n + s.n)
     # N1: none reported, gold 0 → right; N2: 3 = 3; N3: no event, gold 2 → wrong.
-    assert shares[("fatalities", "exact")] == (2, 3)
-    assert shares[("fatalities", "within range")] == (2, 3)
-    assert shares[("fatalities", "some vs none")] == (2, 3)
-    every_other = evaluate("acled-global", path, every=2)
-    assert every_other.n == 2 and "every 2th" in every_other.notes[0]
-    assert evaluate("acled-global", path, limit=1).n == 1
+    assert both[("fatalities", "exact")] == (2, 3)
+    assert both[("fatalities", "within range")] == (2, 3)
+    assert both[("fatalities", "some vs none")] == (2, 3)
+    every_other = evaluate("acled-global", path, "test", every=2)
+    assert every_other.n == 1 and "every 2th" in every_other.notes[0]
+    assert evaluate("acled-global", path, "test", limit=1).n == 1
+
+
+def test_acled_global_halves_are_stable_and_disjoint() -> None:
+    from conflictcoder.evaluate.acled import hash_half
+
+    ids = [f"XYZ{i}" for i in range(200)]
+    halves = [hash_half(i) for i in ids]
+    assert halves == [hash_half(i) for i in ids]
+    assert set(halves) == {"dev", "test"}
+    assert 70 < halves.count("dev") < 130
 
 
 def test_plover_types_are_mapped_to_the_current_manual(

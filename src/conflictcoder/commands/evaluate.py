@@ -16,23 +16,42 @@ DATASET_NAMES = (
     "ucdp-aec",
     "geo-gwn",
     "geo-lgl",
+    "wikievents",
+    "rams",
 )
+SUMMARY = "summary"  # not a dataset: the one table of every set's headline figures
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ev = sub.add_parser(
         "evaluate",
-        help="score the extractor on a gold set (ACLED, CASE 2021, PLOVER, UCDP-AEC, GWN, LGL)",
-        description="Score the extractor, field by field, on one split of a gold dataset.",
+        help="score the extractor on a gold set (ACLED, CASE 2021, PLOVER, UCDP-AEC, GWN, LGL,"
+        " WikiEvents, RAMS), or summarize every set's scores",
+        description="Score the extractor, field by field, on one split of a gold dataset;"
+        " `evaluate summary [FOLDER] [--against OLD.json]` gathers the headline figures of the"
+        " reports `make eval` wrote into one table and flags drops of more than one point.",
     )
     ev.add_argument(
-        "dataset", choices=DATASET_NAMES, metavar="DATASET", help=", ".join(DATASET_NAMES)
+        "dataset",
+        choices=(*DATASET_NAMES, SUMMARY),
+        metavar="DATASET",
+        help=", ".join(DATASET_NAMES) + f", or {SUMMARY}",
     )
     ev.add_argument(
         "path",
         type=Path,
+        nargs="?",
+        default=None,
         metavar="PATH",
-        help="the dataset folder (../shared/data/…) or its gold file",
+        help="the dataset folder (../shared/data/…) or its gold file;"
+        " for summary the folder of reports (default: eval)",
+    )
+    ev.add_argument(
+        "--against",
+        type=Path,
+        default=None,
+        metavar="OLD.json",
+        help="summary only: compare with an earlier summary.json (exit 1 on a drop > 1 point)",
     )
     ev.add_argument(
         "--split",
@@ -62,10 +81,43 @@ def _write(path: Path, text: str) -> None:
         raise InputError(f"{path}: cannot write ({exc.strerror})", stage="evaluate") from exc
 
 
+def run_summary(args: argparse.Namespace) -> int:
+    from conflictcoder.evaluate import summary
+
+    rows, notes = summary.build(args.path or Path("eval"))
+    against = summary.from_json(args.against) if args.against is not None else None
+    lines = summary.table(rows, against)
+    print(summary.render_text(lines))
+    for note in notes:
+        print(f"note: {note}")
+    if args.json is not None:
+        data = json.dumps(summary.to_json(rows, notes), indent=2, ensure_ascii=False)
+        _write(args.json, data + "\n")
+    if args.report is not None:
+        _write(args.report, summary.render_markdown(lines, notes))
+    if against is None:
+        return 0
+    drops = [
+        r for r in rows if summary.dropped(r.value, against.get((r.dataset, r.field, r.metric)))
+    ]
+    if drops:
+        print(f"{len(drops)} figure(s) fell by more than one point (marked DROP)")
+        return 1
+    print("no figure fell by more than one point")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
+    from conflictcoder.errors import InputError
     from conflictcoder.evaluate.report import render_table, report_json, report_markdown
     from conflictcoder.evaluate.runner import evaluate, progress_on_stderr
 
+    if args.dataset == SUMMARY:
+        return run_summary(args)
+    if args.against is not None:
+        raise InputError("--against goes with `evaluate summary` only", stage="evaluate")
+    if args.path is None:
+        raise InputError(f"evaluate {args.dataset}: give the dataset folder", stage="evaluate")
     config = config_from(args)
     split = args.split or None
     report = evaluate(

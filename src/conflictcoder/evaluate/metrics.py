@@ -33,6 +33,34 @@ class Share:
 
 
 @dataclass(frozen=True)
+class Detection:
+    """Precision, recall and F1 of one field whose hits are counted separately on each side:
+    ``found`` of ``predicted`` predictions match some gold item, ``recalled`` of ``gold`` gold
+    items are matched by some prediction (one prediction may match several gold items)."""
+
+    field: str
+    found: int
+    predicted: int
+    recalled: int
+    gold: int
+
+    @property
+    def precision(self) -> float | None:
+        return self.found / self.predicted if self.predicted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.recalled / self.gold if self.gold else None
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.precision, self.recall
+        if p is None or r is None:
+            return None
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True)
 class ClassScore:
     label: str
     precision: float

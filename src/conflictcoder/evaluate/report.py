@@ -5,15 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from conflictcoder.evaluate.metrics import Classification, Share
+from conflictcoder.evaluate.metrics import Classification, Detection, Share
 
 
 @dataclass(frozen=True)
 class Scores:
-    """What a dataset module measured: shares of items right, and labelled fields."""
+    """What a dataset module measured: shares of items right, labelled fields, and fields
+    scored by precision, recall and F1."""
 
     shares: tuple[Share, ...] = ()
     classifications: tuple[Classification, ...] = ()
+    detections: tuple[Detection, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,9 @@ class Report:
             if c.field == field and metric in ("accuracy", "macro_f1", "weighted_f1"):
                 result: float | None = getattr(c, metric)
                 return result
+        for d in self.scores.detections:
+            if d.field == field and metric in ("precision", "recall", "F1"):
+                return {"precision": d.precision, "recall": d.recall, "F1": d.f1}[metric]
         raise KeyError(f"{self.dataset}: no score {field}/{metric}")
 
 
@@ -50,6 +55,10 @@ def _rows(report: Report) -> list[tuple[str, str, str, str]]:
         rows.append((c.field, "macro F1", _pct(c.macro_f1), str(c.n)))
     for s in report.scores.shares:
         rows.append((s.field, s.metric, _pct(s.value), f"{s.hits}/{s.n}"))
+    for d in report.scores.detections:
+        rows.append((d.field, "precision", _pct(d.precision), f"{d.found}/{d.predicted}"))
+        rows.append((d.field, "recall", _pct(d.recall), f"{d.recalled}/{d.gold}"))
+        rows.append((d.field, "F1", _pct(d.f1), str(d.gold)))
     return rows
 
 
@@ -122,6 +131,19 @@ def report_json(report: Report) -> dict[str, Any]:
             for s in report.scores.shares
         ],
         "classifications": classifications,
+        "detections": [
+            {
+                "field": d.field,
+                "precision": _round(d.precision),
+                "recall": _round(d.recall),
+                "f1": _round(d.f1),
+                "found": d.found,
+                "predicted": d.predicted,
+                "recalled": d.recalled,
+                "gold": d.gold,
+            }
+            for d in report.scores.detections
+        ],
         "notes": list(report.notes),
     }
 

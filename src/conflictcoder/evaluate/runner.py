@@ -10,7 +10,7 @@ from pathlib import Path
 
 from conflictcoder.config import Config
 from conflictcoder.errors import InputError
-from conflictcoder.evaluate import acled, case2021, geoparsing, plover, ucdp
+from conflictcoder.evaluate import acled, case2021, geoparsing, plover, rams, ucdp, wikievents
 from conflictcoder.evaluate.common import Tick
 from conflictcoder.evaluate.report import Report, Scores
 
@@ -36,7 +36,12 @@ DATASETS = {
             acled.run,
             "ACLED Armenia notes; dev 2018-19, test 2020",
         ),
-        Dataset("acled-global", ("test",), acled.run, "ACLED global slice, 2020; held out only"),
+        Dataset(
+            "acled-global",
+            ("dev", "test"),
+            acled.run,
+            "ACLED global slice, 2020; dev/test halves by a hash of the event id",
+        ),
         Dataset(
             "case2021",
             ("dev", "test"),
@@ -49,6 +54,10 @@ DATASETS = {
         ),
         Dataset("geo-gwn", ("dev",), geoparsing.run, "GeoWebNews gold toponyms; development only"),
         Dataset("geo-lgl", ("test",), geoparsing.run, "LGL gold toponyms; held out only"),
+        Dataset(
+            "wikievents", ("dev",), wikievents.run, "WikiEvents dev documents; development only"
+        ),
+        Dataset("rams", ("dev",), rams.run, "RAMS 1.0 dev passages; development only"),
     )
 }
 

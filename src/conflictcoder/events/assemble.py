@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
@@ -587,7 +587,7 @@ def same_place(a: Location, b: Location) -> bool:
 
 
 def extract_events(
-    document: Document, chunks: Sequence[Chunk], config: Config
+    document: Document, chunks: Iterable[Chunk], config: Config
 ) -> tuple[Event, ...]:
     """Every event mention of the document, in text order."""
     state = _DocumentPass(document, config)

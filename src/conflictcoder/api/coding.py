@@ -28,9 +28,11 @@ class Rejected(Exception):
 
 
 def raw_input(body: TextIn) -> RawInput:
+    from conflictcoder.ingest.decode import surrogate_note
     from conflictcoder.ingest.sources import clean_input, looks_like_html
 
     kind = "html" if looks_like_html(body.text) else "text"
+    notes = (surrogate_note(body.surrogates),) if body.surrogates else ()
     return clean_input(RawInput(
         path=None,
         text=body.text,
@@ -38,6 +40,7 @@ def raw_input(body: TextIn) -> RawInput:
         url=body.url,
         published=body.published,
         title=body.title,
+        notes=notes,
     ))  # fmt: skip
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ModelWrapValidatorHandler, PrivateAttr, model_validator
 
 MAX_TEXT_CHARS = 1_000_000
 
@@ -18,6 +18,32 @@ class TextIn(BaseModel):
     title: str | None = Field(default=None, max_length=2000)
     published: dt.date | None = Field(default=None, description="YYYY-MM-DD")
     url: str | None = Field(default=None, max_length=4000)
+    # Lone surrogates (legal JSON escapes, common in scraped text) replaced with U+FFFD before
+    # validation, which would refuse them; the record's notes say how many.
+    _surrogates: int = PrivateAttr(default=0)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _replace_surrogates(cls, data: Any, handler: ModelWrapValidatorHandler[TextIn]) -> TextIn:
+        from conflictcoder.ingest.decode import replace_surrogates
+
+        count = 0
+        if isinstance(data, dict):
+            cleaned: dict[Any, Any] = {}
+            for key, value in data.items():
+                if isinstance(value, str):
+                    value, replaced = replace_surrogates(value)
+                    count += replaced
+                cleaned[key] = value
+            data = cleaned
+        model = handler(data)
+        model._surrogates = count
+        return model
+
+    @property
+    def surrogates(self) -> int:
+        """How many lone surrogates the body held (each now U+FFFD)."""
+        return self._surrogates
 
 
 class Page(BaseModel):

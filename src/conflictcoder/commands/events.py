@@ -67,13 +67,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def add_filter_options(parser: argparse.ArgumentParser) -> None:
     """--since --until --country --type --near --source --stance (events and export)."""
-    parser.add_argument("--since", type=_date, help="events on or after this date (YYYY-MM-DD)")
-    parser.add_argument("--until", type=_date, help="events on or before this date (YYYY-MM-DD)")
     parser.add_argument(
-        "--country", type=_iso3, help="a place of the event is in this country (ISO3)"
+        "--since",
+        type=_date,
+        help="events whose date range overlaps this day or later (YYYY-MM-DD): an event dated "
+        "2022-08-13..2022-09-13 is on or after 2022-09-01",
     )
     parser.add_argument(
-        "--type", help="PLOVER type (ASSAULT), ACLED event or sub-event type, or category"
+        "--until",
+        type=_date,
+        help="events whose date range overlaps this day or earlier (YYYY-MM-DD)",
+    )
+    parser.add_argument(
+        "--country",
+        type=_iso3,
+        help="events with any of its locations in this country (ISO3); an event on a border "
+        "can match two countries",
+    )
+    parser.add_argument(
+        "--type",
+        type=_event_type,
+        help="PLOVER type (ASSAULT), ACLED event or sub-event type, or category (any case)",
     )
     parser.add_argument(
         "--near", type=_near, metavar="LAT,LON,KM", help="a place within KM of LAT,LON"
@@ -93,6 +107,27 @@ def filters_from(args: argparse.Namespace) -> EventFilters:
         source=args.source,
         stance=args.stance,
         limit=getattr(args, "limit", None),
+    )
+
+
+def event_type_names() -> list[str]:
+    """Every value ``--type`` accepts: PLOVER types, ACLED event and sub-event types, and the
+    categories of ``event_categories.tsv``."""
+    from conflictcoder.events.lexicon import PLOVER_TYPES, event_categories
+
+    names = set(PLOVER_TYPES)
+    for kind in event_categories().values():
+        names.add(kind.category)
+        names.update(n for n in (kind.acled_event_type, kind.acled_sub_event_type) if n)
+    return sorted(names, key=str.lower)
+
+
+def _event_type(text: str) -> str:
+    names = event_type_names()
+    if text.strip().lower() in {n.lower() for n in names}:
+        return text.strip()
+    raise argparse.ArgumentTypeError(
+        f"unknown event type {text!r}; give one of: " + ", ".join(names)
     )
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="write stored events as ACLED CSV, PLOVER JSON, GeoJSON or Parquet",
         description="Write events to a file; every row links back to its document and evidence.",
     )
-    ex.add_argument("out", type=Path, metavar="OUT", help="the file to write")
+    ex.add_argument(
+        "out", type=Path, metavar="OUT", help="the file to write ('-': standard output)"
+    )
     ex.add_argument("--format", choices=sorted(EXPORTERS), required=True, help="output format")
     ex.add_argument("--db", default=None, help="database URL or SQLite file (default: the store)")
     ex.add_argument(
@@ -120,19 +124,38 @@ def _jsonl_rows(path: Path, filters: EventFilters) -> list[EventRow]:
 def _store_rows(db: str | None, filters: EventFilters) -> Iterator[EventRow]:
     from conflictcoder.store import open_store
 
-    with open_store(db) as store:
-        yield from store.event_rows(filters)
+    # Opened now, not when the first row is wanted: a missing store is refused before any
+    # output file is made (as `events` refuses it), instead of becoming a new empty one.
+    store = open_store(db, create=False)
+
+    def rows() -> Iterator[EventRow]:
+        with store:
+            yield from store.event_rows(filters)
+
+    return rows()
 
 
 def run(args: argparse.Namespace) -> int:
     filters = filters_from(args)
+    to_stdout = str(args.out) == "-"
+    if not to_stdout and not args.out.parent.exists():
+        raise InputError(f"{args.out.parent} does not exist; create the folder first")
     rows: Iterable[EventRow] = (
         _jsonl_rows(args.from_jsonl, filters)
         if args.from_jsonl is not None
         else _store_rows(args.db, filters)
     )
-    if not args.out.parent.exists():
-        raise InputError(f"{args.out.parent} does not exist; create the folder first")
-    written = EXPORTERS[args.format](rows, args.out)
-    print(f"conflictcoder: wrote {written} {args.format} rows to {args.out}", file=sys.stderr)
+    if not to_stdout:
+        written = EXPORTERS[args.format](rows, args.out)
+        print(f"conflictcoder: wrote {written} {args.format} rows to {args.out}", file=sys.stderr)
+        return 0
+    # The exporters write files (Parquet needs a seekable one): write a temporary file, then
+    # copy its bytes to standard output.
+    with tempfile.TemporaryDirectory(prefix="conflictcoder-export-") as folder:
+        path = Path(folder) / f"export.{args.format}"
+        written = EXPORTERS[args.format](rows, path)
+        with path.open("rb") as made:
+            shutil.copyfileobj(made, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    print(f"conflictcoder: wrote {written} {args.format} rows to standard output", file=sys.stderr)
     return 0

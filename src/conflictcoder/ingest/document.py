@@ -14,7 +14,7 @@ from conflictcoder.geo.gazetteer import load_gazetteer
 from conflictcoder.ingest.dateline import parse_dateline
 from conflictcoder.ingest.decode import normalize_newlines
 from conflictcoder.ingest.furniture import find_furniture
-from conflictcoder.ingest.html import html_to_text
+from conflictcoder.ingest.html import read_html
 from conflictcoder.ingest.issuer import find_issuer
 from conflictcoder.ingest.language import detect_languages
 from conflictcoder.ingest.sources import clean_input, iter_inputs
@@ -41,8 +41,10 @@ def build_document(raw: RawInput, config: Config) -> Document:
     raw = clean_input(raw)  # lone surrogates, whatever the input came through
     name = raw.path or raw.id or "the input"
     text, title, published = raw.text, raw.title, raw.published
+    notes = raw.notes
     if raw.kind == "html":
-        text, html_title, html_published = html_to_text(raw.text)
+        text, html_title, html_published, html_notes = read_html(raw.text)
+        notes = (*notes, *html_notes)
         title = title or html_title
         published = published or html_published
     text = normalize_newlines(text)
@@ -64,7 +66,7 @@ def build_document(raw: RawInput, config: Config) -> Document:
         language=language,
         issuer=find_issuer(text, removed),
         removed=removed,
-        notes=raw.notes,
+        notes=notes,
     )
 
 

@@ -10,6 +10,8 @@ import lxml.etree  # type: ignore[import-untyped]
 import lxml.html  # type: ignore[import-untyped]
 import trafilatura
 
+from conflictcoder.ingest.html_flat import LIBXML2_MAX_DEPTH, flat_text
+
 _TAG = re.compile(r"<[^>]*>")
 _DROP = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
@@ -25,12 +27,34 @@ def html_to_text(html: str) -> tuple[str, str | None, dt.date | None]:
     returned instead, so a broken page still yields its words. ``published`` is the page's
     own date as trafilatura reads it from the markup (no network), or None.
     """
+    text, title, published, _notes = read_html(html)
+    return text, title, published
+
+
+def read_html(html: str) -> tuple[str, str | None, dt.date | None, tuple[str, ...]]:
+    """``html_to_text`` with notes on what reading changed: a page nested deeper than libxml2
+    builds (about 256 levels) is read flat, so its body is kept, and the note says so."""
     text, title, published = _trafilatura(html)
+    notes: tuple[str, ...] = ()
+    flat, deepest = flat_text(html) if _maybe_deep(html) else ("", 0)
+    if deepest > LIBXML2_MAX_DEPTH:
+        flat = _clean(flat)
+        if len(flat) > len(text):
+            text = flat
+            notes = (
+                f"HTML nested {deepest} levels deep (the HTML parser keeps {LIBXML2_MAX_DEPTH}):"
+                " read as flat text, all visible text kept",
+            )
     if not text.strip():
         text = _fallback_text(html)
     if title is None:
         title = _fallback_title(html)
-    return text, title, published
+    return text, title, published, notes
+
+
+def _maybe_deep(html: str) -> bool:
+    # A page cannot nest deeper than it has tags: skip the second read on ordinary pages.
+    return html.count("<") > LIBXML2_MAX_DEPTH
 
 
 def _trafilatura(html: str) -> tuple[str, str | None, dt.date | None]:

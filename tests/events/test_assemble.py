@@ -50,7 +50,7 @@ def test_one_event_with_actor_place_and_claimant(
     assert event.trigger.text == "shelled"
     assert event.type.acled_sub_event_type == "Shelling/artillery/missile attack"
     assert [(a.role, a.name, a.country) for a in event.actors] == [
-        ("actor1", "Military Forces of Armenia", "ARM")
+        ("actor1", "Armed Forces of Armenia", "ARM")
     ]
     assert [loc.span.text for loc in event.locations if loc.span] == ["Sofulu", "Lachin"]
     assert event.attribution is not None

@@ -484,11 +484,8 @@ class _DocumentPass:
             Evidence("sentence", draft.sentence.start, draft.sentence.end, draft.sentence.text)
         )
         actors: list[Actor] = []
-        by_place: dict[int, str] = {}  # actor index → name template awaiting the event's country
         doer: str | None = None
         for mention, role, span in draft.actors:
-            if mention.template is not None:
-                by_place[len(actors)] = mention.template
             name, sector = mention.name, mention.sector
             if role == "actor1":
                 # Two sides as doers ("provocations of X, and X's adversary shooting"): the
@@ -499,7 +496,7 @@ class _DocumentPass:
             if sector is None and mention.country is not None:
                 # A bare country as a party to violence is its state's forces.
                 violent = family(draft.type) == "violence"
-                template = "Military Forces of {country}" if violent else "Government of {country}"
+                template = "Armed Forces of {country}" if violent else "Government of {country}"
                 name, sector = (
                     fill_template(template, mention.country),
                     ("military" if violent else "government"),
@@ -522,7 +519,6 @@ class _DocumentPass:
             locations.append(replace(loc, span=place.span))
         if any(loc.feature not in ("country", None) for loc in locations):
             locations = [loc for loc in locations if loc.feature != "country"]
-        actors = _named_by_place(actors, by_place, locations)
         for area in draft.areas:
             locations.append(nonpoint_location(area))
             evidence.append(Evidence("locations", area.span.start, area.span.end, area.span.text))
@@ -578,21 +574,6 @@ class _DocumentPass:
             evidence=tuple(evidence),
             confidence=round(confidence, 3),
         )
-
-
-def _named_by_place(
-    actors: list[Actor], templates: dict[int, str], locations: list[Location]
-) -> list[Actor]:
-    """ "Gunmen", "villagers": ACLED names them after the country where the event happened."""
-    country = next((loc.country for loc in locations if loc.country), None)
-    if country is None or not templates:
-        return actors
-    return [
-        replace(a, name=fill_template(templates[i], country), country=country)
-        if i in templates and a.country is None
-        else a
-        for i, a in enumerate(actors)
-    ]
 
 
 # ACLED's names for the crowd of a protest or a riot.

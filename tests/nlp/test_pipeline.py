@@ -78,7 +78,7 @@ def test_long_documents_are_parsed_in_chunks_with_true_offsets(
     paragraph = "Armenian forces shelled the village of Sofulu on Monday.\n\n"
     text = "".join(f"Report {i}. " + paragraph for i in range(12))
     document = Document(id="long", path=None, text=text)
-    chunks = parse(document, Config())
+    chunks = list(parse(document, Config()))
     assert len(chunks) > 1
     assert chunks[0].offset == 0
     covered = 0

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conflictcoder.cli import main
+from conflictcoder.ingest.sources import is_not_report
 from conflictcoder.store import open_store
 from tests.conftest import shared_path
 
@@ -18,8 +19,10 @@ def test_corpus_twice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     corpus = shared_path("corpus")
     db = f"sqlite:///{tmp_path / 'corpus.db'}"
     inputs = sorted(
-        p for p in corpus.iterdir() if p.is_file() and not p.name.endswith(".meta.json")
-    )
+        p
+        for p in corpus.iterdir()
+        if p.is_file() and not p.name.endswith(".meta.json") and not is_not_report(p.name)
+    )  # the corpus README is skipped as not a report
     texts = {p.read_bytes() for p in inputs}
 
     code = main(["ingest", str(corpus), "--db", db, "--json"])

@@ -64,6 +64,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/store_throughput.py
 	$(BIN)/python benchmarks/api_latency.py
 	$(BIN)/python benchmarks/batch_scaling.py
+	$(BIN)/python benchmarks/memory_peak.py
 
 # Development splits only (never the held-out ones); results go to eval/ (not committed), and
 # the last step prints one table of every set's headline figures (eval/summary.{md,json}).

@@ -42,8 +42,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from conflictcoder.config import DATA_DIR
+from conflictcoder.config import DATA_DIR, Config
 from conflictcoder.datafiles import read_tsv, read_words
+from conflictcoder.evaluate.common import Text, Tick, extract_all, subsample
 from conflictcoder.evaluate.metrics import Classification, Detection, Tally
 from conflictcoder.evaluate.report import Scores
 from conflictcoder.geo.normalize import name_key
@@ -330,3 +331,13 @@ def gold_counts(passages: list[Passage]) -> str:
     families = Counter(g.family or "left out" for p in passages for g in p.events)
     parts = ", ".join(f"{name} {n}" for name, n in sorted(families.items()))
     return f"gold events: {parts} (types mapped in {TYPES_FILE.name})"
+
+
+def evaluate(
+    passages: list[Passage], config: Config, limit: int | None, every: int | None, tick: Tick
+) -> tuple[int, Scores, tuple[str, ...]]:
+    """Extract the chosen passages and score them (the ``run`` of every argument-annotated
+    set: WikiEvents, RAMS); (passages evaluated, scores, the gold counts line)."""
+    chosen = subsample(passages, limit, every)
+    records = extract_all((Text(p.id, p.text) for p in chosen), len(chosen), config, tick)
+    return len(chosen), score(chosen, records), (gold_counts(chosen),)

@@ -22,7 +22,7 @@ from conflictcoder.config import Config
 from conflictcoder.errors import InputError
 from conflictcoder.evaluate import arguments
 from conflictcoder.evaluate.arguments import GoldArgument, GoldEvent, Passage
-from conflictcoder.evaluate.common import Text, Tick, extract_all, gold_file, read_jsonl, subsample
+from conflictcoder.evaluate.common import Tick, gold_file, read_jsonl
 from conflictcoder.evaluate.report import Scores
 from conflictcoder.records import Span
 
@@ -150,6 +150,4 @@ def run(
     every: int | None,
     tick: Tick,
 ) -> tuple[int, Scores, tuple[str, ...]]:
-    passages = subsample(load(path), limit, every)
-    records = extract_all((Text(p.id, p.text) for p in passages), len(passages), config, tick)
-    return len(passages), arguments.score(passages, records), (arguments.gold_counts(passages),)
+    return arguments.evaluate(load(path), config, limit, every, tick)

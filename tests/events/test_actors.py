@@ -25,8 +25,8 @@ def _actors(
 @pytest.mark.parametrize(
     "template, country, name",
     [
-        ("Armed Forces of {country}", "ARM", "Armed Forces of Armenia"),
-        ("Armed Forces of {country}", None, "Armed Forces"),
+        ("Military Forces of {country}", "ARM", "Military Forces of Armenia"),
+        ("Military Forces of {country}", None, "Military Forces"),
         ("Rebels ({country})", "AFG", "Rebels (Afghanistan)"),
         ("Rebels ({country})", None, "Rebels"),
     ],
@@ -60,7 +60,7 @@ def test_named_groups_come_from_the_actor_table(
 def test_country_with_force_noun_names_the_armed_forces(
     sent: Parse, text: str, surface: str
 ) -> None:
-    assert _actors(sent(text))[0] == (surface, "Armed Forces of Armenia", "ARM", "military")
+    assert _actors(sent(text))[0] == (surface, "Military Forces of Armenia", "ARM", "military")
 
 
 def test_force_noun_without_country_keeps_a_bare_name(sent: Parse) -> None:
@@ -71,19 +71,19 @@ def test_force_noun_without_country_keeps_a_bare_name(sent: Parse) -> None:
 
 def test_our_forces_belong_to_the_claimant(sent: Parse) -> None:
     s = sent("Our armed forces returned fire.")
-    assert _actors(s) == [("Our armed forces", "Armed Forces of Azerbaijan", "AZE", "military")]
+    assert _actors(s) == [("Our armed forces", "Military Forces of Azerbaijan", "AZE", "military")]
     flipped = Perspective(own="ARM", other="AZE")
-    assert _actors(s, flipped)[0][1:3] == ("Armed Forces of Armenia", "ARM")
+    assert _actors(s, flipped)[0][1:3] == ("Military Forces of Armenia", "ARM")
 
 
 def test_enemy_positions_belong_to_the_other_side(sent: Parse) -> None:
     s = sent("Enemy positions were destroyed by artillery.")
-    assert _actors(s) == [("Enemy positions", "Armed Forces of Armenia", "ARM", "military")]
+    assert _actors(s) == [("Enemy positions", "Military Forces of Armenia", "ARM", "military")]
 
 
 def test_the_enemy_alone_is_the_other_side(sent: Parse) -> None:
     assert [(n, c) for _, n, c, _ in _actors(sent("The enemy shelled the village."))] == [
-        ("Armed Forces of Armenia", "ARM")
+        ("Military Forces of Armenia", "ARM")
     ]
 
 

@@ -50,7 +50,7 @@ def test_one_event_with_actor_place_and_claimant(
     assert event.trigger.text == "shelled"
     assert event.type.acled_sub_event_type == "Shelling/artillery/missile attack"
     assert [(a.role, a.name, a.country) for a in event.actors] == [
-        ("actor1", "Armed Forces of Armenia", "ARM")
+        ("actor1", "Military Forces of Armenia", "ARM")
     ]
     assert [loc.span.text for loc in event.locations if loc.span] == ["Sofulu", "Lachin"]
     assert event.attribution is not None
@@ -137,3 +137,16 @@ def test_actor_evidence_never_covers_the_dateline(nlp: Language) -> None:
     assert events
     for event in events:
         assert all(ev.start >= end for ev in event.evidence), event.evidence
+
+
+def test_the_doers_leaving_the_scene_is_part_of_their_attack(nlp: Language) -> None:
+    # A weak trigger whose doers are the violent event's own doers, a sentence later, tells
+    # how that incident ended; a weak trigger by someone else is still its own event.
+    _, events = _run(
+        "Kano, 3 June 2023: Gunmen attacked a bus station on Friday, killing four travellers."
+        " The assailants fled into the bush."
+    )
+    assert [e.trigger.text for e in events] == ["attacked"]
+    _, events = _run(AZ_DATELINE + AZ_MOD + "Armenian forces shelled the village of Sofulu."
+                     " Azerbaijani units withdrew from the hill.")  # fmt: skip
+    assert [e.trigger.text for e in events] == ["shelled", "withdrew"]

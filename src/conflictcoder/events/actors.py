@@ -15,8 +15,11 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from conflictcoder.config import DATA_DIR
 from conflictcoder.countries import country_name, find_countries
-from conflictcoder.events.lexicon import ForceNoun, NamedActor, force_nouns, named_actors
+from conflictcoder.datafiles import read_tsv
+from conflictcoder.errors import DataError
+from conflictcoder.events.lexicon import SECTORS, ForceNoun, NamedActor, force_nouns, named_actors
 from conflictcoder.events.matcher import LemmaMatcher, per_doc
 
 _FIRST_PERSON = frozenset({"our", "we", "us"})
@@ -31,6 +34,9 @@ class ActorMention:
     name: str | None
     country: str | None
     sector: str | None
+    # For a common noun without a country of its own ("gunmen"): the name to fill with the
+    # event's country, as ACLED names such actors after where they acted.
+    template: str | None = None
 
     def text(self, doc: Doc) -> str:
         return str(doc[self.start : self.end].text)
@@ -44,9 +50,71 @@ class Perspective:
     other: str | None  # ISO3 of the opposing party named in the document
 
 
+@dataclass(frozen=True)
+class ActorNoun:
+    """A common head noun naming an actor the way ACLED does (``actor_nouns.tsv``)."""
+
+    pattern: tuple[str, ...]
+    category: str
+    name_template: str
+    sector: str
+    inter: int
+    by_place: bool
+    surface: str | None = None
+
+
+ACTOR_NOUNS_FILE = "actor_nouns.tsv"
+_ACTOR_NOUN_COLUMNS = ("pattern", "category", "name_template", "sector", "inter", "by_place")
+
+
 @functools.cache
-def _force_matcher(user_dir: Path | None) -> LemmaMatcher[ForceNoun]:
-    nouns = force_nouns(user_dir)
+def actor_nouns(user_dir: Path | None = None) -> tuple[ActorNoun, ...]:
+    """Every actor noun, packaged rows first; a user row with the same pattern replaces one."""
+    merged: dict[tuple[str, ...], ActorNoun] = {}
+    paths = [DATA_DIR / ACTOR_NOUNS_FILE]
+    if user_dir is not None and (user_dir / ACTOR_NOUNS_FILE).is_file():
+        paths.append(user_dir / ACTOR_NOUNS_FILE)
+    for path in paths:
+        rows = read_tsv(path, _ACTOR_NOUN_COLUMNS, optional=("by_place",), more_columns=True)
+        seen: set[tuple[str, ...]] = set()
+        for lineno, row in rows:
+            noun = _actor_noun(row, f"{path}:{lineno}")
+            if noun.pattern in seen:
+                raise DataError(f"{path}:{lineno}: duplicate pattern {' '.join(noun.pattern)!r}")
+            seen.add(noun.pattern)
+            merged[noun.pattern] = noun
+    return tuple(merged.values())
+
+
+def _actor_noun(row: dict[str, str], where: str) -> ActorNoun:
+    pattern = tuple(row["pattern"].split())
+    if not pattern or any(not re.fullmatch(r"[a-z][a-z'-]*", w) for w in pattern):
+        raise DataError(f"{where}: pattern {row['pattern']!r} must be lowercase lemmas")
+    if "{country}" not in row["name_template"]:
+        raise DataError(f"{where}: name_template must contain {{country}}")
+    if row["sector"] not in SECTORS:
+        raise DataError(f"{where}: sector {row['sector']!r} is not one of {sorted(SECTORS)}")
+    if row["inter"] not in {str(i) for i in range(1, 9)}:
+        raise DataError(f"{where}: inter {row['inter']!r} must be an ACLED code 1..8")
+    if row.get("by_place", "") not in ("yes", "no", ""):
+        raise DataError(f"{where}: by_place must be yes or no")
+    return ActorNoun(
+        pattern=pattern,
+        category=row["category"] or row["name_template"],
+        name_template=row["name_template"],
+        sector=row["sector"],
+        inter=int(row["inter"]),
+        by_place=row.get("by_place") == "yes",
+        surface=row.get("surface") or None,
+    )
+
+
+@functools.cache
+def _force_matcher(user_dir: Path | None) -> LemmaMatcher[ForceNoun | ActorNoun]:
+    common = actor_nouns(user_dir)
+    known = {n.pattern for n in common}
+    nouns: list[ForceNoun | ActorNoun] = list(common)
+    nouns += [n for n in force_nouns(user_dir) if n.pattern not in known]
     return LemmaMatcher(((n.pattern, "NOUN", n) for n in nouns), strict=True)
 
 
@@ -154,6 +222,9 @@ def find_actors(
         country = _country_in(phrase, perspective)
         noun = match.entry
         name = fill_template(noun.name_template, country)
+        template = None
+        if country is None and isinstance(noun, ActorNoun) and noun.by_place:
+            template = noun.name_template
         if country is None and noun.sector == "government" and "{country}" in noun.name_template:
             # "local officials", "the ministry": no known country, and "Government" alone
             # would claim more than the text says; keep its words.
@@ -166,6 +237,7 @@ def find_actors(
                 name=name,
                 country=country,
                 sector=noun.sector,
+                template=template,
             )
         )
     taken = {i for m in mentions for i in range(m.start, m.end)}

@@ -272,6 +272,8 @@ class _DocumentPass:
         roles = _dedupe(assign_roles(sent.doc[hit.head], here.mentions))
         if hit.weight < _WEAK and all(r != "actor1" for _, r in roles):
             return None  # a weak word without a doer ("damaged", "engaged") is no event
+        if hit.weight < _WEAK and self._aftermath(roles):
+            return None  # "… attacked a market. The attackers fled": the same incident
         counted = here.casualties.fatalities or here.casualties.injuries
         if (self.not_war or here.drill) and family(hit.type) == "violence" and not counted:
             return None  # "his side beat Ukraine", "shells sank the target hulk in the drill"
@@ -331,6 +333,18 @@ class _DocumentPass:
             also=[_span(document.text, h.start, h.end) for h in support],
             lemmas=frozenset([hit.trigger.pattern]),
         )
+
+    def _aftermath(self, roles: list[tuple[ActorMention, str]]) -> bool:
+        """A weak trigger right after a violent event, done by that event's own doers ("The
+        attackers fled on motorcycles"), tells how the incident ended, not a new event."""
+        if not self.drafts or self.since_event >= _CONTINUATION:
+            return False
+        last = self.drafts[-1]
+        if family(last.type) != "violence":
+            return False
+        doers = {m.name for m, role, _ in last.actors if role == "actor1" and m.name}
+        ours = {m.name for m, role in roles if role == "actor1"}
+        return bool(ours) and ours <= doers
 
     @staticmethod
     def _speech_act_parties(
@@ -484,8 +498,11 @@ class _DocumentPass:
             Evidence("sentence", draft.sentence.start, draft.sentence.end, draft.sentence.text)
         )
         actors: list[Actor] = []
+        by_place: dict[int, str] = {}  # actor index → name template awaiting the event's country
         doer: str | None = None
         for mention, role, span in draft.actors:
+            if mention.template is not None:
+                by_place[len(actors)] = mention.template
             name, sector = mention.name, mention.sector
             if role == "actor1":
                 # Two sides as doers ("provocations of X, and X's adversary shooting"): the
@@ -496,7 +513,7 @@ class _DocumentPass:
             if sector is None and mention.country is not None:
                 # A bare country as a party to violence is its state's forces.
                 violent = family(draft.type) == "violence"
-                template = "Armed Forces of {country}" if violent else "Government of {country}"
+                template = "Military Forces of {country}" if violent else "Government of {country}"
                 name, sector = (
                     fill_template(template, mention.country),
                     ("military" if violent else "government"),
@@ -519,6 +536,7 @@ class _DocumentPass:
             locations.append(replace(loc, span=place.span))
         if any(loc.feature not in ("country", None) for loc in locations):
             locations = [loc for loc in locations if loc.feature != "country"]
+        actors = _named_by_place(actors, by_place, locations)
         for area in draft.areas:
             locations.append(nonpoint_location(area))
             evidence.append(Evidence("locations", area.span.start, area.span.end, area.span.text))
@@ -574,6 +592,21 @@ class _DocumentPass:
             evidence=tuple(evidence),
             confidence=round(confidence, 3),
         )
+
+
+def _named_by_place(
+    actors: list[Actor], templates: dict[int, str], locations: list[Location]
+) -> list[Actor]:
+    """ "Gunmen", "villagers": ACLED names them after the country where the event happened."""
+    country = next((loc.country for loc in locations if loc.country), None)
+    if country is None or not templates:
+        return actors
+    return [
+        replace(a, name=fill_template(templates[i], country), country=country)
+        if i in templates and a.country is None
+        else a
+        for i, a in enumerate(actors)
+    ]
 
 
 # ACLED's names for the crowd of a protest or a riot.

@@ -10,6 +10,7 @@ import pytest
 
 from conflictcoder.errors import InputError
 from conflictcoder.evaluate.arguments import gold_family, head_word, role_field
+from conflictcoder.evaluate import wikievents
 from conflictcoder.evaluate.rams import detokenize
 from conflictcoder.evaluate.runner import evaluate
 from conflictcoder.records import Actor, Event, EventType, Location, Span
@@ -137,6 +138,30 @@ def test_wikievents_triggers_roles_and_family(
     assert report.value("role target", "F1") == pytest.approx(1 / 2)
     assert report.value("role place", "recall") == pytest.approx(1.0)
     assert any("left out 1" in note for note in report.notes)  # the meeting
+
+
+def test_wikievents_gold_spans_follow_the_tokens_not_drifting_offsets() -> None:
+    # In the published file the character offsets of later sentences run ahead of ``text``
+    # (one character more at some sentence breaks); the tokens of each sentence's own text
+    # are what the gold indices point at.
+    row = _wikievents_doc()
+    for shift, (words, _) in enumerate(row["sentences"]):
+        for word in words:
+            word[1] += 2 * shift
+            word[2] += 2 * shift
+    passage = wikievents.passage(row)
+    assert passage.text == OUR_TEXT
+    attack, died, _ = passage.events
+    assert (attack.trigger.text, died.trigger.text) == ("attacked", "died")
+    assert [a.text for a in died.arguments] == ["soldiers"]
+    assert passage.text[died.sentence[0] : died.sentence[1]] == "Two soldiers died."
+
+
+def test_wikievents_sentence_whose_tokens_are_not_in_its_text_is_refused() -> None:
+    row = _wikievents_doc()
+    row["sentences"][1][0][1][0] = "sailors"
+    with pytest.raises(InputError, match="sentence 1"):
+        wikievents.passage(row)
 
 
 def _rams_row() -> dict[str, Any]:

@@ -3,10 +3,11 @@
 Gold: ``dev.jsonl`` (WikiEvents v1.0 development split: 20 documents, 345 event mentions;
 Li, Ji and Han, NAACL 2021; MIT licence). There is no test split here: it is development only.
 
-Our text is the document's sentences, each as it stands in the document's text, joined by
-one line break (the source text runs a headline into the next sentence without a space).
-Trigger and entity offsets (document token indices, end exclusive) are moved onto that text;
-an argument's span is its entity mention. Scoring: ``evaluate.arguments``.
+Our text is the document's sentences, each its own ``sentences`` text, joined by one line
+break (the source text runs a headline into the next sentence without a space). Each token is
+found left to right in its sentence's text; trigger and entity offsets (document token
+indices, end exclusive) are moved onto our text through them; an argument's span is its
+entity mention. Scoring: ``evaluate.arguments``.
 """
 
 from __future__ import annotations
@@ -29,6 +30,21 @@ def _bad(doc: str, why: str) -> InputError:
     return InputError(f"wikievents document {doc}: {why}", stage="evaluate")
 
 
+def _locate(sentence: str, words: list[str]) -> list[tuple[int, int]] | None:
+    """Each token's [start, end) in its sentence's text, found left to right; None when one
+    is missing. (The file's character offsets drift from its ``text`` as a document goes on,
+    by one more character at each of some sentence breaks, so they are not used.)"""
+    out: list[tuple[int, int]] = []
+    at = 0
+    for word in words:
+        found = sentence.find(word, at)
+        if found < 0:
+            return None
+        out.append((found, found + len(word)))
+        at = found + len(word)
+    return out
+
+
 def passage(row: dict[str, Any]) -> Passage:
     """One document as a Passage; InputError naming the document when a field is malformed."""
     doc = str(row.get("doc_id", "?"))
@@ -41,13 +57,14 @@ def passage(row: dict[str, Any]) -> Passage:
     tokens: list[tuple[int, int, int]] = []  # (sentence, start, end) in our text
     at = 0
     try:
-        for number, (words, _) in enumerate(sentences):
-            begin, finish = int(words[0][1]), int(words[-1][2])
-            parts.append(source[begin:finish])
-            bounds.append((at, at + finish - begin))
-            for _, start, end in words:
-                tokens.append((number, at + int(start) - begin, at + int(end) - begin))
-            at += finish - begin + 1
+        for number, (words, sentence_text) in enumerate(sentences):
+            located = _locate(str(sentence_text), [str(w[0]) for w in words])
+            if located is None:
+                raise _bad(doc, f"sentence {number}: its tokens are not in its text")
+            parts.append(str(sentence_text))
+            bounds.append((at, at + len(sentence_text)))
+            tokens.extend((number, at + start, at + end) for start, end in located)
+            at += len(sentence_text) + 1
     except (TypeError, ValueError, IndexError) as exc:
         raise _bad(doc, f"malformed sentences ({exc})") from exc
     text = "\n".join(parts)

@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from conflictcoder.config import Config
 from conflictcoder.countries import country_name, find_countries
 from conflictcoder.events.actors import ActorMention, Perspective, fill_template, find_actors
+from conflictcoder.events.attachment import event_places, owned_by
 from conflictcoder.events.attribution import (
     Cue,
     Sources,
@@ -191,7 +192,9 @@ class _DocumentPass:
             )
         ]
         hits = without_participants(sent, without_grievances(sent, hits))
-        casualties = find_casualties(document.text, sentence.start, sentence.end)
+        casualties = find_casualties(
+            document.text, sentence.start, sentence.end, sent=sent, offset=offset
+        )
         mentions = find_actors(sent, self.perspective, user_dir)
         sources = find_sources(sent, mentions)
         speaker = named_speaker(sources, set())
@@ -244,12 +247,40 @@ class _DocumentPass:
             # the place of the event just told in the same paragraph.
             _, places, areas = self.last_places
             here = replace(here, places=list(places), areas=list(areas))
-        made = [d for hit, support in primary(hits) if (d := self._draft(here, hit, support))]
+        groups = primary(hits)
+        made = [
+            d
+            for hit, support in groups
+            if (d := self._draft(self._attached(here, hit, support, groups), hit, support))
+        ]
         self.drafts.extend(made)
         self.since_event = 0 if made else self.since_event + 1
         if not made:
             self._continue(weapons, casualties, damage)
         self._remember(sources)
+
+    def _attached(
+        self,
+        here: _Sentence,
+        hit: TriggerHit,
+        support: list[TriggerHit],
+        groups: list[tuple[TriggerHit, list[TriggerHit]]],
+    ) -> _Sentence:
+        """The sentence as one of its events sees it: never the speaker's seat as its place,
+        and with several events, the counts and places that hang nearest to its trigger."""
+        if len(groups) < 2:
+            return replace(here, places=event_places(here.places, here.sent, here.offset, hit.head))
+        everyone = {h.head for first, more in groups for h in (first, *more)}
+        owns = owned_by(here.sent, here.offset, {hit.head, *(h.head for h in support)}, everyone)
+        found = find_casualties(
+            self.document.text, here.span.start, here.span.end,
+            sent=here.sent, offset=here.offset, keep=owns,
+        )  # fmt: skip
+        return replace(
+            here,
+            casualties=self._sided(found, here.mentions, here.sent, here.offset),
+            places=event_places(here.places, here.sent, here.offset, hit.head, owns),
+        )
 
     def _carries(self, sentence: Span) -> bool:
         """True when the last sentence with a place lies in this one's paragraph."""

@@ -16,13 +16,17 @@ unspecified (a number of casualties is kept as the max of each).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from spacy.tokens import Span as SpacySpan
+
 from conflictcoder.config import DATA_DIR
 from conflictcoder.datafiles import compile_regex, read_tsv
 from conflictcoder.errors import DataError
+from conflictcoder.events.casualty_parse import parsed_counts
 from conflictcoder.numberwords import number_words
 from conflictcoder.records import Count, Span
 
@@ -425,8 +429,16 @@ def _merge(text: str, hits: list[_Hit]) -> Count | None:
         return Count(None, high, True, text[start:end], Span(start, end, text[start:end]))
     if best == 1:
         return Count(0, 0, False, text[start:end], Span(start, end, text[start:end]))
-    # Several counts of one kind in a sentence are often rival claims or older totals
-    # ("14 were killed, but officials said 12 died"): keep the first, never a sum.
+    # Counts of different named sides in one sentence add up ("8 guards were killed,
+    # while 5 gang members died"): each side counted once.
+    sides = [" ".join((h.side or "").lower().split()) for h in chosen]
+    if len(chosen) > 1 and all(sides) and len(set(sides)) == len(sides):
+        lows, highs = [h.min for h in chosen], [h.max for h in chosen]
+        low = None if None in lows else sum(v or 0 for v in lows)
+        high = None if None in highs else sum(v or 0 for v in highs)
+        return Count(low, high, False, text[start:end], Span(start, end, text[start:end]))
+    # Otherwise several counts of one kind in a sentence are often rival claims or older
+    # totals ("14 were killed, but officials said 12 died"): keep the first, never a sum.
     first = chosen[0]
     return Count(
         first.min,
@@ -437,15 +449,51 @@ def _merge(text: str, hits: list[_Hit]) -> Count | None:
     )
 
 
-def find_casualties(text: str, start: int = 0, end: int | None = None) -> CasualtyFinding:
+def _parse_hits(text: str, sent: SpacySpan, offset: int, hits: list[_Hit]) -> list[_Hit]:
+    """Counts the parse ties to a casualty word, for the fields the plain rules left without
+    a number (a zero only where they found no zero either), never over their words."""
+    added: list[_Hit] = []
+    for found in parsed_counts(sent, offset):
+        rank = _RANK["count"] if found.kind != "zero" else _RANK["zero"]
+        own = [h for h in hits if h.field == found.field]
+        if any(_RANK[h.kind] >= rank for h in own) or any(
+            h.start < found.end and found.start < h.end and _RANK[h.kind] >= rank for h in hits
+        ):
+            continue
+        if found.kind == "zero":
+            added.append(_Hit(found.field, 0, 0, found.start, found.end, "zero"))
+            continue
+        low, high = _parse_quant(text[found.quant_start : found.quant_end])
+        if low is None and high is None:
+            continue
+        added.append(_Hit(found.field, low, high, found.start, found.end, found.kind, found.side))
+    return added
+
+
+def find_casualties(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    sent: SpacySpan | None = None,
+    offset: int = 0,
+    keep: Callable[[int, int], bool] | None = None,
+) -> CasualtyFinding:
     """Casualty counts stated in ``text[start:end]`` (one sentence), with spans into ``text``.
 
     Each Count has min/max (None where open), ``unspecified`` True when casualties are stated
-    but not counted, and ``text``/``span`` the words it was read from. Never raises on text.
+    but not counted, and ``text``/``span`` the words it was read from. With ``sent`` (the
+    sentence parsed, its characters at ``offset`` in ``text``) the parse adds the counts the
+    plain rules miss; ``keep`` (start, end of a count's words) chooses the counts to keep,
+    e.g. those of one event. Never raises on text.
     """
     hi = len(text) if end is None else max(0, min(end, len(text)))
     lo = max(0, min(start, hi))
     hits = _count_hits(text, lo, hi)
+    if sent is not None:
+        hits += _parse_hits(text, sent, offset, hits)
+    if keep is not None:
+        hits = [h for h in hits if keep(h.start, h.end)]
     by_field: dict[str, list[_Hit]] = {f: [] for f in (*FIELDS, "casualties")}
     for h in sorted(hits, key=lambda h: (h.start, h.end, h.field)):
         by_field[h.field].append(h)

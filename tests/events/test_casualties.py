@@ -222,6 +222,17 @@ def test_active_subject_is_not_counted() -> None:
     assert f.side == "police officers"
 
 
+def test_subject_of_an_active_perfect_is_not_counted() -> None:
+    # "have killed" is active: the words before it did the killing ("a week of raids on two
+    # towns have killed …"); "have died" and "have been killed" count the dead.
+    f = find_casualties("Three days of raids on a border town have killed more than 40 people.")
+    assert f.fatalities is not None
+    assert (f.fatalities.min, f.fatalities.text) == (41, "killed more than 40 people")
+    for sentence in ("Two herders have died.", "Two herders have been killed."):
+        died = find_casualties(sentence).fatalities
+        assert died is not None and died.min == 2, sentence
+
+
 def test_side_is_the_counted_people() -> None:
     assert find_casualties("Officials said 4 Taliban members were killed.").side == (
         "Taliban members"

@@ -384,6 +384,8 @@ def _count_hits(text: str, lo: int, hi: int) -> list[_Hit]:
                 and after_term[:1].isspace()
             ):
                 continue  # "4 gunmen killed two police": active voice, the object is counted
+            if name == "after" and _perfect_active(m.group("aux"), m.group("term")):
+                continue  # "clashes over the city have killed …": the list did the killing
             items = [
                 it
                 for it in _items(text, m.start("list"), m.end("list"))
@@ -406,6 +408,15 @@ def _count_hits(text: str, lo: int, hi: int) -> list[_Hit]:
             hits.append(_Hit(field, low, high, start, m.end(), kind, side or None))
             used.append((m.start("list"), m.end("list")))
     return hits
+
+
+def _perfect_active(aux: str, term: str) -> bool:
+    """True for "have/has/had" + a verb that takes an object ("have killed"): the active
+    perfect, whose subject is the doer. "have died" and "have been killed" count victims."""
+    if aux.lower().split()[:1] not in (["have"], ["has"], ["had"]) or "been" in aux.lower().split():
+        return False
+    transitive = [t.pattern for t in _lexicon().terms if t.use == "both"]
+    return any(re.fullmatch(p, term.strip(), re.IGNORECASE) for p in transitive)
 
 
 def _is_year(quant: str, nouns: str) -> bool:

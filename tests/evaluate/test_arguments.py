@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from conflictcoder.errors import InputError
-from conflictcoder.evaluate.arguments import gold_family, head_word, role_field
 from conflictcoder.evaluate import wikievents
+from conflictcoder.evaluate.arguments import gold_family, head_word, role_field
 from conflictcoder.evaluate.rams import detokenize
 from conflictcoder.evaluate.runner import evaluate
 from conflictcoder.records import Actor, Event, EventType, Location, Span

@@ -8,17 +8,18 @@ through ``data/eval_argument_types.tsv``; the other types are left out. Our even
 comes from ``data/eval_event_families.tsv`` (category, else ACLED sub-type, else type).
 
 Triggers (per family; recall also per gold type for the violent ones):
-- recall: a gold event is found when one of our events of its family has its trigger in the
-  gold event's sentence (one of our events may find several gold events: the attack and the
-  deaths it caused are one event for us);
+- recall: a gold event is found when one of our events of its family has its trigger, or
+  another of its ``event`` evidence words, in the gold event's sentence (one of our events
+  may find several gold events: the attack and the deaths it caused, told in the next
+  sentence, are one event for us, with both sentences as its evidence);
 - precision: among our events of the family whose trigger lies in a sentence holding some
   annotated gold event (of any type), the share with a gold event of the same family in that
   sentence. Unannotated sentences are left out (the annotation is sparse).
 - event family: each counted gold event against the family of its matched event (``none``
   when no event of ours lies in its sentence): accuracy and a confusion matrix.
 
-Matched event: among our events in the gold event's sentence, one of the gold family first,
-then the one whose trigger is nearest the gold trigger.
+Matched event: among our events in the gold event's sentence (as for recall), one of the
+gold family first, then the one whose trigger is nearest the gold trigger.
 
 Roles: the gold role maps to our field (``data/eval_argument_roles.tsv``): attacker, killer,
 injurer, jailer, demonstrator → actor1; target, victim, detainee → target (our roles actor2,
@@ -204,7 +205,10 @@ def matches(fill: Fill, gold: GoldArgument) -> bool:
 
 
 def _in_sentence(event: Event, sentence: tuple[int, int]) -> bool:
-    return sentence[0] <= event.trigger.start < sentence[1]
+    """True when the event's trigger, or another of its event words (a toll sentence that
+    tells the event's cost: "Twenty insurgents were killed"), lies in the sentence."""
+    starts = [event.trigger.start] + [e.start for e in event.evidence if e.field == "event"]
+    return any(sentence[0] <= start < sentence[1] for start in starts)
 
 
 def matched_event(gold: GoldEvent, events: Iterable[Event]) -> Event | None:

@@ -38,6 +38,7 @@ from conflictcoder.events.domain import is_not_war_report, mentions_exercise
 from conflictcoder.events.draft import Draft, family
 from conflictcoder.events.matcher import lemma
 from conflictcoder.events.merge import merge_mentions
+from conflictcoder.events.participants import find_participants, may_do
 from conflictcoder.events.places import find_places
 from conflictcoder.events.refine import refine
 from conflictcoder.events.roles import assign_roles
@@ -88,6 +89,26 @@ def _dedupe(roles: list[tuple[ActorMention, str]]) -> list[tuple[ActorMention, s
             seen.add(key)
             kept.append((mention, role))
     return kept
+
+
+def _slot(role: str) -> str:
+    return "actor1" if role == "actor1" else "target" if role in ("target", "victim") else role
+
+
+def _frame_roles(
+    sent: SpacySpan, hit: TriggerHit, support: list[TriggerHit], mentions: list[ActorMention]
+) -> list[tuple[ActorMention, str]]:
+    """Roles from the event's trigger, then from its other words for a slot (doer,
+    sufferer) the trigger leaves empty: in "Gunmen fired on a bakery" the trigger is the
+    doer noun itself, and "fired" gives the bakery."""
+    roles = assign_roles(sent.doc[hit.head], mentions)
+    for other in support:
+        filled = {_slot(r) for _, r in roles}
+        taken = {m.root for m, _ in roles}
+        for mention, role in assign_roles(sent.doc[other.head], mentions):
+            if _slot(role) not in filled and mention.root not in taken:
+                roles.append((mention, role))
+    return roles
 
 
 def _party_mention(party: Party) -> ActorMention:
@@ -149,6 +170,8 @@ class _Sentence:
     damage: list[Damage]
     areas: list[NonPoint]
     drill: bool = False  # the sentence speaks of a drill or exercise
+    # Noun phrases no lexicon knows that may fill a role (events/participants.py).
+    participants: tuple[ActorMention, ...] = ()
 
 
 class _DocumentPass:
@@ -211,7 +234,7 @@ class _DocumentPass:
         damage = find_damage(sent, offset, {i for m in mentions for i in range(m.start, m.end)})
         if not hits or self._reports_toll(sent, hits, mentions):
             self.since_event += 1
-            self._continue(weapons, casualties, damage)
+            self._continue(weapons, casualties, damage, self._toll(sent, offset, hits, mentions))
             self._remember(sources)
             return
         # Borders, sectors, "several directions": kept as text, never given a point.
@@ -240,6 +263,7 @@ class _DocumentPass:
             damage=damage,
             drill=mentions_exercise(sentence.text),
         )
+        here = replace(here, participants=self._participants(here, hits))
         if here.places or here.areas:
             self.last_places = (sentence.end, here.places, here.areas)
         elif self._carries(sentence):
@@ -282,6 +306,44 @@ class _DocumentPass:
             places=event_places(here.places, here.sent, here.offset, hit.head, owns),
         )
 
+    def _participants(self, here: _Sentence, hits: list[TriggerHit]) -> tuple[ActorMention, ...]:
+        """The sentence's other noun phrases, outside its actors, places, weapons and event
+        words (the place spans are this sentence's own, before any carried over)."""
+        sent, offset = here.sent, here.offset
+        taken = {i for m in here.mentions for i in range(m.start, m.end)}
+        spans = [p.span for p in here.places] + [s for _, _, s in here.weapons]
+        spans += [_span(self.document.text, h.start, h.end) for h in hits]
+        for span in spans:
+            words = sent.doc.char_span(
+                span.start - offset, span.end - offset, alignment_mode="expand"
+            )
+            if words is not None:
+                taken.update(range(words.start, words.end))
+        return tuple(find_participants(sent, taken))
+
+    def _with_participants(
+        self,
+        here: _Sentence,
+        hit: TriggerHit,
+        support: list[TriggerHit],
+        roles: list[tuple[ActorMention, str]],
+    ) -> list[tuple[ActorMention, str]]:
+        """Known actors' roles, and a participant read from the parse in each slot (doer,
+        sufferer) that no known actor fills; a doer only when it is a name."""
+        filled = {"actor1" if r == "actor1" else "target" for _, r in roles if r != "mediator"}
+        if not here.participants:
+            return roles
+        doc = here.sent.doc
+        out = list(roles)
+        for mention, role in _frame_roles(here.sent, hit, support, list(here.participants)):
+            slot = "actor1" if role == "actor1" else "target"
+            if role in ("actor2", "mediator") or slot in filled:
+                continue
+            if slot == "actor1" and not may_do(mention, doc):
+                continue
+            out.append((mention, "target" if slot == "target" else role))
+        return out
+
     def _carries(self, sentence: Span) -> bool:
         """True when the last sentence with a place lies in this one's paragraph."""
         end, places, areas = self.last_places
@@ -300,7 +362,7 @@ class _DocumentPass:
 
     def _draft(self, here: _Sentence, hit: TriggerHit, support: list[TriggerHit]) -> Draft | None:
         document, sent = self.document, here.sent
-        roles = _dedupe(assign_roles(sent.doc[hit.head], here.mentions))
+        roles = _dedupe(_frame_roles(sent, hit, support, here.mentions))
         if hit.weight < _WEAK and all(r != "actor1" for _, r in roles):
             return None  # a weak word without a doer ("damaged", "engaged") is no event
         if hit.weight < _WEAK and self._aftermath(roles):
@@ -308,6 +370,8 @@ class _DocumentPass:
         counted = here.casualties.fatalities or here.casualties.injuries
         if (self.not_war or here.drill) and family(hit.type) == "violence" and not counted:
             return None  # "his side beat Ukraine", "shells sank the target hulk in the drill"
+        if hit.type.plover_type not in _SPEECH_ACTS:
+            roles = _dedupe(self._with_participants(here, hit, support, roles))
         actors: list[tuple[ActorMention, str, Span | None]] = [
             (m, role, self._mention_span(sent, here.offset, m)) for m, role in roles
         ]
@@ -439,19 +503,45 @@ class _DocumentPass:
             for a in actors
         ]
 
+    def _toll(
+        self, sent: SpacySpan, offset: int, hits: list[TriggerHit], mentions: list[ActorMention]
+    ) -> tuple[list[Span], list[tuple[ActorMention, str, Span | None]]]:
+        """The words of a toll sentence that tell the earlier event's cost ("Twenty
+        insurgents were killed"), and the people they name as its victims."""
+        words = [_span(self.document.text, h.start, h.end) for h in hits]
+        sufferers: list[tuple[ActorMention, str, Span | None]] = [
+            (mention, role, self._mention_span(sent, offset, mention))
+            for hit in hits
+            for mention, role in assign_roles(sent.doc[hit.head], mentions)
+            if role in ("target", "victim")
+        ]
+        return words, sufferers
+
     def _continue(
         self,
         weapons: list[tuple[str, str | None, Span]],
         casualties: CasualtyFinding,
         damage: list[Damage],
+        toll: tuple[list[Span], list[tuple[ActorMention, str, Span | None]]] = ([], []),
     ) -> None:
         """Weapons, tolls and damage of a sentence with no event of its own go to the
-        violent event just before it ("As a result, there are casualties …")."""
+        violent event just before it ("As a result, there are casualties …"); the toll's own
+        words become evidence of that event, and the people it counts its victims."""
         if not self.drafts or self.since_event > _CONTINUATION:
             return
         draft = self.drafts[-1]
         if family(draft.type) != "violence":
             return
+        words, sufferers = toll
+        draft.also.extend(words)
+        named = {(m.name, m.country) for m, role, _ in draft.actors if role in ("target", "victim")}
+        doers = {m.country for m, role, _ in draft.actors if role == "actor1" and m.country}
+        for mention, role, span in sufferers:
+            if mention.country in doers:
+                continue  # the doers' own losses: the event's other side, never its target
+            if (mention.name, mention.country) not in named:
+                named.add((mention.name, mention.country))
+                draft.actors.append((mention, role, span))
         known = {w for w, _ in draft.weapons}
         draft.weapons.extend((w, s) for w, _, s in weapons if w not in known)
         draft.damage.extend(damage)

@@ -520,3 +520,8 @@ def find_casualties(
     return CasualtyFinding(
         counts["fatalities"], counts["injuries"], counts["missing"], counts["captured"], side
     )
+
+
+def nonperson_nouns() -> frozenset[str]:
+    """Nouns that name things, not people (``casualty_nonperson.tsv``)."""
+    return _lexicon().nonperson

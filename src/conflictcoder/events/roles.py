@@ -56,6 +56,8 @@ def governing_verb(trigger: Token) -> Token:
         return token
     if token.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and token.head.pos_ in ("VERB", "AUX"):
         return token.head
+    if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+        return token.head  # "a roadside *bomb* killed two officers": the verb's frame
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         grand = token.head.head
         if grand.pos_ in ("VERB", "AUX"):
@@ -86,7 +88,7 @@ def _lenders(verb: Token) -> list[Token]:
 
 
 def _passive_infinitive(verb: Token, lender: Token) -> bool:
-    """"X is to blame for …": after "be", a few infinitives read passively, so the subject
+    """ "X is to blame for …": after "be", a few infinitives read passively, so the subject
     of "be" is the one the verb acts on, not its doer."""
     return (
         verb.dep_ == "xcomp"

@@ -38,10 +38,10 @@ from conflictcoder.events.domain import is_not_war_report, mentions_exercise
 from conflictcoder.events.draft import Draft, family
 from conflictcoder.events.matcher import lemma
 from conflictcoder.events.merge import merge_mentions
-from conflictcoder.events.participants import find_participants, may_do
+from conflictcoder.events.participants import OTHER, find_participants, may_do
 from conflictcoder.events.places import find_places
 from conflictcoder.events.refine import refine
-from conflictcoder.events.roles import assign_roles
+from conflictcoder.events.roles import assign_roles, governing_verb
 from conflictcoder.events.selection import primary, without_grievances, without_participants
 from conflictcoder.events.triggers import TriggerHit, find_triggers
 from conflictcoder.events.weapons import find_weapons
@@ -102,13 +102,21 @@ def _frame_roles(
     sufferer) the trigger leaves empty: in "Gunmen fired on a bakery" the trigger is the
     doer noun itself, and "fired" gives the bakery."""
     roles = assign_roles(sent.doc[hit.head], mentions)
-    for other in support:
+    for other in (s for s in support if _linked(sent, hit, s)):
         filled = {_slot(r) for _, r in roles}
         taken = {m.root for m, _ in roles}
         for mention, role in assign_roles(sent.doc[other.head], mentions):
             if _slot(role) not in filled and mention.root not in taken:
                 roles.append((mention, role))
     return roles
+
+
+def _linked(sent: SpacySpan, hit: TriggerHit, other: TriggerHit) -> bool:
+    """True when one trigger word hangs from the other ("*Gunmen* *fired*") or both from
+    one verb: words of one clause, not two events told in a row ("held a protest and were
+    dispersed by police")."""
+    a, b = sent.doc[hit.head], sent.doc[other.head]
+    return a.head.i == b.i or b.head.i == a.i or governing_verb(a).i == governing_verb(b).i
 
 
 def _party_mention(party: Party) -> ActorMention:
@@ -172,6 +180,7 @@ class _Sentence:
     drill: bool = False  # the sentence speaks of a drill or exercise
     # Noun phrases no lexicon knows that may fill a role (events/participants.py).
     participants: tuple[ActorMention, ...] = ()
+    other_places: tuple[PlaceMention, ...] = ()  # the sentence's places another event owns
 
 
 class _DocumentPass:
@@ -304,6 +313,7 @@ class _DocumentPass:
             here,
             casualties=self._sided(found, here.mentions, here.sent, here.offset),
             places=event_places(here.places, here.sent, here.offset, hit.head, owns),
+            other_places=tuple(event_places(here.places, here.sent, here.offset, hit.head)),
         )
 
     def _participants(self, here: _Sentence, hits: list[TriggerHit]) -> tuple[ActorMention, ...]:
@@ -341,6 +351,8 @@ class _DocumentPass:
                 continue
             if slot == "actor1" and not may_do(mention, doc):
                 continue
+            if slot == "target" and hit.type.plover_type == "PROTEST":
+                continue  # what a protest demands or opposes is its issue, not a target
             out.append((mention, "target" if slot == "target" else role))
         return out
 
@@ -414,6 +426,7 @@ class _DocumentPass:
             sentence=here.span,
             actors=actors,
             places=here.places,
+            other_places=[p for p in here.other_places if p not in here.places],
             areas=list(here.areas),
             date=date,
             own_date=own_date,
@@ -493,7 +506,9 @@ class _DocumentPass:
         country = country or self.dateline_country or next(iter(self.named_countries), None)
         label = _CROWD_LABELS[event_type.acled_event_type or ""]
         name = f"{label} ({country_name(country) or country})" if country else label
-        crowd = [a for a in actors if a.role == "actor1" and a.sector in (None, "civilian")]
+        # The doers the parse names as written ("miners of the mine company", "the party
+        # STREI!") are the crowd too: ACLED names the crowd, the group is only associated.
+        crowd = [a for a in actors if a.role == "actor1" and a.sector in (None, "civilian", OTHER)]
         if not any(a.role == "actor1" for a in actors):
             return [Actor("actor1", None, name, country, "civilian", None), *actors]
         return [
@@ -595,7 +610,7 @@ class _DocumentPass:
         for iso in ranked:
             if iso and iso not in countries:
                 countries.append(iso)
-        mentions = [p for d in self.drafts for p in d.places]
+        mentions = [p for d in self.drafts for p in (*d.places, *d.other_places)]
         unique = sorted(
             {(p.span.start, p.span.end): p for p in mentions}.values(), key=lambda p: p.span.start
         )
@@ -645,7 +660,9 @@ class _DocumentPass:
             actors.append(Actor(role, span.text, name, mention.country, sector, span))
             evidence.append(Evidence("actors", span.start, span.end, span.text))
         locations: list[Location] = []
-        for place in draft.places:
+        own = [p for p in draft.places if by_span.get((p.span.start, p.span.end)) is not None]
+        # None of the event's own places resolves ("at Kedur crossing"): the sentence's others.
+        for place in own or draft.other_places:
             loc = by_span.get((place.span.start, place.span.end))
             if loc is None:
                 continue

@@ -27,6 +27,8 @@ class Draft:
     sentence: Span
     actors: list[tuple[ActorMention, str, Span | None]] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
+    # The sentence's other places, for when none of the event's own resolves.
+    other_places: list[PlaceMention] = field(default_factory=list)
     areas: list[NonPoint] = field(default_factory=list)
     date: DateRange | None = None
     own_date: bool = False  # False: the date is inherited from the event before

@@ -5,10 +5,10 @@ A known actor (a named group, a force noun, a country) always wins its role. Whe
 event's doer or sufferer slot holds no known actor, the noun phrase the parse puts there
 fills it, named as written. Doers are only names (people, organizations, nationalities as
 the NER tags them, or proper nouns): a common noun in the subject slot is as often the
-weapon or the event itself ("the blast killed …"). Sufferers may be any noun: people,
-buildings, vehicles. Pronouns, places (and the words that name a kind of place:
-"the village", "the district"), dates, numbers, weapons, event words and the
-casualty lexicon's non-person nouns are never participants, nor the words of
+weapon or the event itself ("the blast killed …"). Sufferers are names or the common
+nouns of ``data/participant_nouns.txt`` (people, buildings, vehicles). Pronouns, places
+(and the words that name a kind of place: "the village", "the district"), dates, numbers,
+weapons and event words are never participants, nor the words of
 ``data/participant_stopwords.txt`` (the event's cost or circumstances: "toll", "wave").
 """
 
@@ -23,7 +23,6 @@ from conflictcoder.config import DATA_DIR
 from conflictcoder.countries import find_countries
 from conflictcoder.datafiles import read_words
 from conflictcoder.events.actors import ActorMention
-from conflictcoder.events.casualties import nonperson_nouns
 from conflictcoder.geo.qualifiers import qualifier_kind
 
 # Dependency relations of a noun that can hold a role (events/roles.py reads them).
@@ -36,9 +35,17 @@ OTHER = "other"  # the contract's sector for a participant of no known kind
 STOPWORDS_FILE = DATA_DIR / "participant_stopwords.txt"
 
 
+NOUNS_FILE = DATA_DIR / "participant_nouns.txt"
+
+
 @functools.cache
 def _stopwords() -> frozenset[str]:
     return frozenset(word.lower() for word in read_words(STOPWORDS_FILE))
+
+
+@functools.cache
+def _sufferer_nouns() -> frozenset[str]:
+    return frozenset(word.lower() for word in read_words(NOUNS_FILE))
 
 
 def _phrase(token: Token) -> tuple[int, int]:
@@ -59,8 +66,12 @@ def _phrase(token: Token) -> tuple[int, int]:
     return start, end
 
 
+def _is_name(token: Token) -> bool:
+    return token.ent_type_ in _NAME_LABELS or token.ent_type_ == "FAC" or token.pos_ == "PROPN"
+
+
 def _is_doer_name(token: Token) -> bool:
-    return token.ent_type_ in _NAME_LABELS or token.pos_ == "PROPN"
+    return token.ent_type_ in _NAME_LABELS or (token.pos_ == "PROPN" and token.ent_type_ != "FAC")
 
 
 def find_participants(
@@ -69,7 +80,7 @@ def find_participants(
     """Noun phrases of the sentence that could fill a role, outside ``taken`` (token indices
     of known actors, places, weapons, triggers); ``excluded_words``: lemmas never taken."""
     doc: Doc = sent.doc
-    skip = nonperson_nouns() | _stopwords() | excluded_words
+    skip = _stopwords() | excluded_words
     found: list[ActorMention] = []
     used: set[int] = set(taken)
     for token in sent:
@@ -77,8 +88,11 @@ def find_participants(
             continue
         if token.i in used or token.ent_type_ in _NOT_PARTICIPANTS:
             continue
-        if token.lower_ in skip or str(token.lemma_).lower() in skip or not token.is_alpha:
+        lemma = str(token.lemma_).lower()
+        if token.lower_ in skip or lemma in skip or not token.is_alpha:
             continue
+        if not (_is_name(token) or lemma in _sufferer_nouns() or token.lower_ in _sufferer_nouns()):
+            continue  # an abstract or unknown common noun ("access", "the campaign")
         if qualifier_kind(token.lower_) or qualifier_kind(str(token.lemma_)):
             continue  # "the village (of X)", "the district": a place, read as a location
         start, end = _phrase(token)

@@ -56,3 +56,18 @@ def test_a_known_actor_keeps_its_slot() -> None:
     sufferers = [text for role, text in _roles(event) if role in ("target", "victim")]
     assert sufferers == ["two protesters"]
     assert all(a.sector != "other" for a in event.actors)
+
+
+@pytest.mark.usefixtures("nlp")
+def test_a_building_after_a_locative_preposition_is_the_site() -> None:
+    # "at/outside <a building>": where it happened, kept inside the event's town; an
+    # attack "on" a building keeps the building as its target.
+    (event,) = _events("A grenade exploded outside a pharmacy on Kafr Street in Mosul.")
+    sites = [loc.text for loc in event.locations if loc.feature == "site"]
+    assert sites == ["pharmacy", "Kafr Street"]
+    assert all(loc.lat is None and loc.country == "IRQ" for loc in event.locations[1:])
+    assert event.locations[0].name == "Mosul"
+    assert all(a.text != "pharmacy" for a in event.actors)
+    (event,) = _events("Gunmen fired on a pharmacy in Mosul.")
+    assert not [loc for loc in event.locations if loc.feature == "site"]
+    assert ("target", "pharmacy") in _roles(event)

@@ -43,6 +43,7 @@ from conflictcoder.events.places import find_places
 from conflictcoder.events.refine import refine
 from conflictcoder.events.roles import assign_roles, governing_verb
 from conflictcoder.events.selection import primary, without_grievances, without_participants
+from conflictcoder.events.sites import find_sites
 from conflictcoder.events.triggers import TriggerHit, find_triggers
 from conflictcoder.events.weapons import find_weapons
 from conflictcoder.geo.gazetteer import Gazetteer, load_gazetteer
@@ -117,6 +118,11 @@ def _linked(sent: SpacySpan, hit: TriggerHit, other: TriggerHit) -> bool:
     dispersed by police")."""
     a, b = sent.doc[hit.head], sent.doc[other.head]
     return a.head.i == b.i or b.head.i == a.i or governing_verb(a).i == governing_verb(b).i
+
+
+def _range(tokens: tuple[int, int]) -> ActorMention:
+    """A token range as a mention without a name, for its character span."""
+    return ActorMention(tokens[0], tokens[1], tokens[0], None, None, None)
 
 
 def _party_mention(party: Party) -> ActorMention:
@@ -337,6 +343,7 @@ class _DocumentPass:
         hit: TriggerHit,
         support: list[TriggerHit],
         roles: list[tuple[ActorMention, str]],
+        at_sites: frozenset[int] = frozenset(),
     ) -> list[tuple[ActorMention, str]]:
         """Known actors' roles, and a participant read from the parse in each slot (doer,
         sufferer) that no known actor fills; a doer only when it is a name."""
@@ -351,6 +358,8 @@ class _DocumentPass:
                 continue
             if slot == "actor1" and not may_do(mention, doc):
                 continue
+            if mention.root in at_sites:
+                continue  # "an explosion at the station": where, not whom
             if slot == "target" and hit.type.plover_type == "PROTEST":
                 continue  # what a protest demands or opposes is its issue, not a target
             out.append((mention, "target" if slot == "target" else role))
@@ -382,8 +391,13 @@ class _DocumentPass:
         counted = here.casualties.fatalities or here.casualties.injuries
         if (self.not_war or here.drill) and family(hit.type) == "violence" and not counted:
             return None  # "his side beat Ukraine", "shells sank the target hulk in the drill"
+        sites: list[tuple[int, int]] = []
+        if family(hit.type) == "violence":
+            words = [hit, *(o for o in support if _linked(sent, hit, o))]
+            sites = sorted({r for h in words for r in find_sites(sent.doc[h.head])})
         if hit.type.plover_type not in _SPEECH_ACTS:
-            roles = _dedupe(self._with_participants(here, hit, support, roles))
+            at_sites = frozenset(i for a, b in sites for i in range(a, b))
+            roles = _dedupe(self._with_participants(here, hit, support, roles, at_sites))
         actors: list[tuple[ActorMention, str, Span | None]] = [
             (m, role, self._mention_span(sent, here.offset, m)) for m, role in roles
         ]
@@ -427,6 +441,7 @@ class _DocumentPass:
             actors=actors,
             places=here.places,
             other_places=[p for p in here.other_places if p not in here.places],
+            sites=[self._mention_span(sent, here.offset, _range(r)) for r in sites],
             areas=list(here.areas),
             date=date,
             own_date=own_date,
@@ -517,6 +532,32 @@ class _DocumentPass:
             else a
             for a in actors
         ]
+
+    @staticmethod
+    def _sites(draft: Draft, locations: list[Location]) -> list[Location]:
+        """The event's sites as locations inside its first town (no point of their own)."""
+        town = next((loc for loc in locations if loc.feature != "country"), None)
+        town = town or next(iter(locations), None)
+        out = []
+        for span in draft.sites:
+            if any(loc.span is not None and loc.span == span for loc in locations):
+                continue
+            out.append(
+                Location(
+                    text=span.text,
+                    name=span.text,
+                    country=town.country if town else None,
+                    admin1=town.admin1 if town else None,
+                    admin2=town.admin2 if town else None,
+                    lat=None,
+                    lon=None,
+                    geonameid=None,
+                    feature="site",
+                    precision=town.precision if town else None,
+                    span=span,
+                )
+            )
+        return out
 
     def _toll(
         self, sent: SpacySpan, offset: int, hits: list[TriggerHit], mentions: list[ActorMention]
@@ -675,6 +716,8 @@ class _DocumentPass:
         if any(loc.feature not in ("country", None) for loc in locations):
             locations = [loc for loc in locations if loc.feature != "country"]
         actors = _named_by_place(actors, by_place, locations)
+        locations += self._sites(draft, locations)
+        evidence += [Evidence("locations", s.start, s.end, s.text) for s in draft.sites]
         for area in draft.areas:
             locations.append(nonpoint_location(area))
             evidence.append(Evidence("locations", area.span.start, area.span.end, area.span.text))

@@ -29,6 +29,8 @@ class Draft:
     places: list[PlaceMention] = field(default_factory=list)
     # The sentence's other places, for when none of the event's own resolves.
     other_places: list[PlaceMention] = field(default_factory=list)
+    # Buildings or spots where it happened ("at the bus station"): events/sites.py.
+    sites: list[Span] = field(default_factory=list)
     areas: list[NonPoint] = field(default_factory=list)
     date: DateRange | None = None
     own_date: bool = False  # False: the date is inherited from the event before

@@ -46,6 +46,7 @@ def _absorb(head: Draft, later: Draft) -> None:
         *head.places,
         *(p for p in later.places if (p.span.start, p.span.end) not in seen),
     ]
+    head.sites.extend(s for s in later.sites if s not in head.sites)
     if not head.own_date and later.own_date:
         head.date, head.own_date = later.date, True
     for name in ("fatalities", "injuries", "missing", "captured"):

@@ -48,7 +48,7 @@ def _sufferer_nouns() -> frozenset[str]:
     return frozenset(word.lower() for word in read_words(NOUNS_FILE))
 
 
-def _phrase(token: Token) -> tuple[int, int]:
+def noun_phrase(token: Token) -> tuple[int, int]:
     """The noun phrase of ``token``: its left modifiers and any "of X" after it, never a
     clause ("the man who …") or a list ("men, women and children": each its own)."""
     start = min([token.i] + [t.left_edge.i for t in token.lefts if t.dep_ != "punct"])
@@ -95,7 +95,7 @@ def find_participants(
             continue  # an abstract or unknown common noun ("access", "the campaign")
         if qualifier_kind(token.lower_) or qualifier_kind(str(token.lemma_)):
             continue  # "the village (of X)", "the district": a place, read as a location
-        start, end = _phrase(token)
+        start, end = noun_phrase(token)
         if not used.isdisjoint(range(start, end)):
             start, end = token.i, token.i + 1
         words = doc[start:end]

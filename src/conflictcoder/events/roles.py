@@ -28,10 +28,26 @@ from conflictcoder.events.actors import ActorMention, anchor
 
 ROLE_WORDS_FILE = DATA_DIR / "role_words.tsv"
 _USES = frozenset(
-    {"agent", "against", "with", "under", "mediate", "led", "relative", "passive_infinitive"}
+    {
+        "agent",
+        "against",
+        "with",
+        "under",
+        "mediate",
+        "led",
+        "relative",
+        "passive_infinitive",
+        "site",
+        "site_within",
+    }
 )
 _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 _ARMED_SECTORS = frozenset({"military", "rebel", "militia", "police"})
+
+
+def role_words(use: str) -> frozenset[str]:
+    """The words of one use in role_words.tsv (events/sites.py reads the locative ones)."""
+    return _words(use)
 
 
 @functools.cache

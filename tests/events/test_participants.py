@@ -71,3 +71,10 @@ def test_a_building_after_a_locative_preposition_is_the_site() -> None:
     (event,) = _events("Gunmen fired on a pharmacy in Mosul.")
     assert not [loc for loc in event.locations if loc.feature == "site"]
     assert ("target", "pharmacy") in _roles(event)
+
+
+@pytest.mark.usefixtures("nlp")
+def test_any_noun_in_the_agent_slot_is_the_doer() -> None:
+    # "strikes by the alliance": the text itself names the doer, common noun or not.
+    (event,) = _events("Overnight strikes by the alliance killed four herders.")
+    assert ("actor1", "alliance") in _roles(event)

@@ -4,8 +4,9 @@ killed", "gunfire hit the bakery", "Anton Ivanov was wounded".
 A known actor (a named group, a force noun, a country) always wins its role. Where an
 event's doer or sufferer slot holds no known actor, the noun phrase the parse puts there
 fills it, named as written. Doers are only names (people, organizations, nationalities as
-the NER tags them, or proper nouns): a common noun in the subject slot is as often the
-weapon or the event itself ("the blast killed …"). Sufferers are names or the common
+the NER tags them, or proper nouns), or any noun in the agent slot ("by the coalition"):
+a common noun in the subject slot is as often the weapon or the event itself ("the blast
+killed …"). Sufferers are names or the common
 nouns of ``data/participant_nouns.txt`` (people, buildings, vehicles). Pronouns, places
 (and the words that name a kind of place: "the village", "the district"), dates, numbers,
 weapons and event words are never participants, nor the words of
@@ -26,7 +27,7 @@ from conflictcoder.events.actors import ActorMention
 from conflictcoder.geo.qualifiers import qualifier_kind
 
 # Dependency relations of a noun that can hold a role (events/roles.py reads them).
-_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
+_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _NOT_PARTICIPANTS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC"}
@@ -66,6 +67,10 @@ def noun_phrase(token: Token) -> tuple[int, int]:
     return start, end
 
 
+def _agent(token: Token) -> bool:
+    return token.dep_ == "pobj" and (token.head.dep_ == "agent" or token.head.lower_ == "by")
+
+
 def _is_name(token: Token) -> bool:
     return token.ent_type_ in _NAME_LABELS or token.ent_type_ == "FAC" or token.pos_ == "PROPN"
 
@@ -91,7 +96,8 @@ def find_participants(
         lemma = str(token.lemma_).lower()
         if token.lower_ in skip or lemma in skip or not token.is_alpha:
             continue
-        if not (_is_name(token) or lemma in _sufferer_nouns() or token.lower_ in _sufferer_nouns()):
+        listed = lemma in _sufferer_nouns() or token.lower_ in _sufferer_nouns()
+        if not (_is_name(token) or listed or _agent(token)):
             continue  # an abstract or unknown common noun ("access", "the campaign")
         if qualifier_kind(token.lower_) or qualifier_kind(str(token.lemma_)):
             continue  # "the village (of X)", "the district": a place, read as a location
@@ -116,5 +122,7 @@ def find_participants(
 
 
 def may_do(mention: ActorMention, doc: Doc) -> bool:
-    """True when the participant is a name, so it may be an event's doer."""
-    return _is_doer_name(doc[mention.root])
+    """True when the participant may be an event's doer: a name, or any noun the text
+    names as the agent ("strikes *by the coalition*", "killed *by a gunman*")."""
+    root = doc[mention.root]
+    return _is_doer_name(root) or _agent(root)

@@ -145,6 +145,12 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "blame",
         [("army", "target")],
     ),
+    # the subject of a verb of dying undergoes the event it died in
+    (
+        "Nine villagers died in the shelling of the quarry.",
+        "shelling",
+        [("villagers", "victim")],
+    ),
     # plain cases the new naming must not break
     (
         "Troops fired on demonstrators in the capital.",

@@ -173,3 +173,19 @@ def test_build_document_infers_the_year_from_a_crawl_date() -> None:
     document = build_document(raw, Config())
     assert document.dateline is not None
     assert document.dateline.date == dt.date(2023, 5, 2) and document.dateline.year_inferred
+
+
+@pytest.mark.parametrize(
+    "text, end",
+    [
+        # The date ends at the dateline's colon even when the story starts with a word
+        # dateparser would read on into ("At", "On", "In").
+        ("Gao, 2 May 2024: At least nine herders died near the well.", "Gao, 2 May 2024:"),
+        ("Gao, 2 May 2024 14:30: On the road north, gunmen fired.", "Gao, 2 May 2024 14:30:"),
+        ("GAO, May 2 - In the morning, gunmen fired.", "GAO, May 2 -"),
+    ],
+)
+def test_the_date_stops_at_the_datelines_end(text: str, end: str) -> None:
+    found = parse_dateline(text, reference=dt.date(2024, 5, 3))
+    assert found is not None and found.span is not None
+    assert found.span.text == end

@@ -39,6 +39,7 @@ _USES = frozenset(
         "passive_infinitive",
         "site",
         "site_within",
+        "unaccusative",
     }
 )
 _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
@@ -163,6 +164,8 @@ def _role_at(token: Token, trigger: Token, verb: Token) -> str | None:
     if token.dep_ == "nsubj" and token.head.i in subject_heads:
         if _passive_infinitive(verb, token.head):
             return "target"  # "X is to blame": X is the one blamed
+        if str(token.head.lemma_) in _words("unaccusative"):
+            return "target"  # "14 people died in the raids": the dead suffer the raids
         return "target" if _comes_under(verb, trigger) else "actor1"
     if token.dep_ == "nsubjpass" and token.head.i in subject_heads:
         return "target"

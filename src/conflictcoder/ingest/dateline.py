@@ -173,6 +173,9 @@ def _parse_at(line: str, start: int, context: _Context) -> _Parsed | None:
 # -- dates -------------------------------------------------------------------------------
 
 
+_CLAUSE_END = re.compile(r":(?!\d)|\s[-–—]\s")
+
+
 @functools.lru_cache(maxsize=4096)
 def _dates_in(line: str) -> dict[int, _DateHit]:
     """The day-and-month dates dateparser finds in the head of ``line``, by start offset."""
@@ -192,6 +195,11 @@ def _dates_in(line: str) -> dict[int, _DateHit]:
         lead = _LEADING_WORD.match(cleaned, located.start())
         start = lead.end() if lead is not None else located.start()
         end = len(cleaned[: located.end()].rstrip(" ,"))
+        # dateparser reads on past the dateline's colon ("5 June 2023: At least 14 …" gives
+        # "5 June 2023: At"): the date ends there (a colon between digits is a time).
+        stop = _CLAUSE_END.search(cleaned, start, end)
+        if stop is not None:
+            end = len(cleaned[: stop.start()].rstrip(" ,"))
         years = _YEAR.findall(cleaned[start:end])
         year = int(years[0]) if years else None
         # A relative phrase ("the 10 months") moves off the base year: not a calendar date.

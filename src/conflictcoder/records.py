@@ -197,6 +197,8 @@ class Event:
     attribution: Attribution | None = None
     evidence: tuple[Evidence, ...] = ()
     confidence: float = 0.5
+    # current | background | generic | hypothetical (CONTRACT.md; events/status.py)
+    status: str = "current"
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 

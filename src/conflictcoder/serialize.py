@@ -119,6 +119,7 @@ def event_json(event: Event) -> dict[str, Any]:
     attribution = event.attribution
     return {
         "id": event.id,
+        "status": event.status,
         "category": t.category,
         "plover": {"type": t.plover_type, "mode": t.plover_mode},
         "acled": (

@@ -183,6 +183,7 @@ def test_build_document_infers_the_year_from_a_crawl_date() -> None:
         ("Gao, 2 May 2024: At least nine herders died near the well.", "Gao, 2 May 2024:"),
         ("Gao, 2 May 2024 14:30: On the road north, gunmen fired.", "Gao, 2 May 2024 14:30:"),
         ("GAO, May 2 - In the morning, gunmen fired.", "GAO, May 2 -"),
+        ("Gao, 2 May 2024: In 1998, rebels held the town.", "Gao, 2 May 2024:"),
     ],
 )
 def test_the_date_stops_at_the_datelines_end(text: str, end: str) -> None:

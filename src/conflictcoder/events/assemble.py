@@ -44,6 +44,7 @@ from conflictcoder.events.refine import refine
 from conflictcoder.events.roles import assign_roles, governing_verb
 from conflictcoder.events.selection import primary, without_grievances, without_participants
 from conflictcoder.events.sites import find_sites
+from conflictcoder.events.status import event_status
 from conflictcoder.events.triggers import TriggerHit, find_triggers
 from conflictcoder.events.weapons import find_weapons
 from conflictcoder.geo.gazetteer import Gazetteer, load_gazetteer
@@ -433,7 +434,9 @@ class _DocumentPass:
             )
         if event_type.plover_type in _SPEECH_ACTS:
             actors = self._speech_act_parties(actors, attribution, here.perspective)
+        status = event_status(sent.doc[hit.head], date, own_date, document.published)
         return Draft(
+            status=status,
             type=event_type,
             trigger=trigger,
             weight=hit.weight,
@@ -772,6 +775,7 @@ class _DocumentPass:
             attribution=draft.attribution,
             evidence=tuple(evidence),
             confidence=round(confidence, 3),
+            status=draft.status,
         )
 
 

@@ -45,6 +45,7 @@ class Draft:
     also: list[Span] = field(default_factory=list)
     mentions: int = 1  # how many mentions of one happening were merged into this draft
     lemmas: frozenset[tuple[str, ...]] = frozenset()  # trigger patterns of every mention
+    status: str = "current"  # events/status.py
 
 
 def family(event_type: EventType) -> str:

@@ -173,7 +173,8 @@ def _parse_at(line: str, start: int, context: _Context) -> _Parsed | None:
 # -- dates -------------------------------------------------------------------------------
 
 
-_CLAUSE_END = re.compile(r":(?!\d)|\s[-–—]\s")
+_CLAUSE_END = re.compile(r"[:;](?!\d)|\s[-–—]\s")
+_DATELINE_COLON = re.compile(r"(?<!\d):(?!\d)|(?<=\d):(?=\s)")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -183,6 +184,9 @@ def _dates_in(line: str) -> dict[int, _DateHit]:
     if not any(ch.isdigit() for ch in head):
         return {}
     cleaned = _SEARCH_NOISE.sub(lambda m: " " * len(m.group(0)), head)
+    # A colon that ends the dateline (not one inside a time) ends the date for dateparser
+    # too: it reads "3 May 2023: In 1998" as one expression and finds nothing.
+    cleaned = _DATELINE_COLON.sub(";", cleaned)
     found = search_dates(cleaned, languages=["en"], settings=_SEARCH_SETTINGS) or []
     hits: dict[int, _DateHit] = {}
     cursor = 0

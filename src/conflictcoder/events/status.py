@@ -112,6 +112,13 @@ def _framed(trigger: Token, use: str) -> bool:
     return False
 
 
+def _long_before(date: DateRange | None, own_date: bool, published: dt.date | None) -> bool:
+    """True when the event's own date ends more than BACKGROUND_DAYS before the report."""
+    if not own_date or published is None or date is None or date.end is None:
+        return False
+    return (published - date.end).days > BACKGROUND_DAYS
+
+
 def event_status(
     trigger: Token, date: DateRange | None, own_date: bool, published: dt.date | None
 ) -> str:
@@ -119,9 +126,8 @@ def event_status(
     verb = _clause_verb(trigger)
     if _framed(trigger, "legal") or _framed(trigger, "memory"):
         return "background"
-    if own_date and published is not None and date is not None and date.end is not None:
-        if (published - date.end).days > BACKGROUND_DAYS:
-            return "background"
+    if _long_before(date, own_date, published):
+        return "background"
     if _frequent(trigger, verb) or _common(trigger):
         return "generic"
     if _summed_span(verb) and (verb.i != trigger.i or trigger.tag_ in ("NNS", "NNPS")):

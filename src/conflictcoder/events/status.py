@@ -7,8 +7,8 @@ Read from the trigger's clause in the parse and from the event's own date:
   ("frequent attacks", "are regularly shelled"), a span of time the statement sums up ("have
   stepped up their raids in recent months"), or the trigger as the subject of "be common";
 - background: a legal or commemorative frame around the trigger ("was convicted of
-  killing", "the anniversary of the massacre"), or an own date more than
-  ``BACKGROUND_DAYS`` before the report's publication date;
+  killing", "the anniversary of the massacre"), or a date the text gives it (its own or its
+  paragraph's) more than ``BACKGROUND_DAYS`` before the report's publication date;
 - current: everything else.
 The words are ``data/status_cues.tsv``.
 """
@@ -113,8 +113,10 @@ def _framed(trigger: Token, use: str) -> bool:
 
 
 def _long_before(date: DateRange | None, own_date: bool, published: dt.date | None) -> bool:
-    """True when the event's own date ends more than BACKGROUND_DAYS before the report."""
-    if not own_date or published is None or date is None or date.end is None:
+    """True when the event's date ends more than BACKGROUND_DAYS before the report: its own
+    date, or one it takes from its paragraph ("In 2014 … Rebels then shelled the town")."""
+    del own_date  # either way: a date the text gives, never the report's week
+    if published is None or date is None or date.end is None:
         return False
     return (published - date.end).days > BACKGROUND_DAYS
 

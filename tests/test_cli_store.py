@@ -102,3 +102,22 @@ def test_export_to_stdout(
     assert main(["export", "-", "--format", "geojson", "--db", db]) == 0
     assert json.loads(capsys.readouterr().out)["type"] == "FeatureCollection"
     assert not (tmp_path / "-").exists()
+
+
+def test_only_current_events_are_listed_and_exported_unless_all(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A history paragraph's massacre is stored as background: `events` and `export` leave it
+    # out by default and give it, labelled, with --all.
+    old = "Elders recalled that in 1998 rebels massacred villagers at Midtown ford."
+    with open_store(db) as store:
+        store.ingest(record(old, event(old, "massacred", places=(MIDTOWN,), status="background")))
+        store.commit()
+    assert {r["status"] for r in _csv(["--db", db], capsys)} == {"current"}
+    listed = _csv(["--db", db, "--all"], capsys)
+    assert sorted(r["status"] for r in listed) == ["background", "current", "current"]
+    assert main(["export", "-", "--format", "plover-json", "--db", db]) == 0
+    exported = capsys.readouterr().out
+    assert "massacred" not in exported
+    assert main(["export", "-", "--format", "plover-json", "--db", db, "--all"]) == 0
+    assert "massacred" in capsys.readouterr().out

@@ -47,6 +47,7 @@ def event(
     stance: str = "asserted",
     claimant: str | None = None,
     country: str | None = None,
+    status: str = "current",
 ) -> Event:
     start = text.index(trigger)
     span = Span(start, start + len(trigger), trigger)
@@ -62,6 +63,7 @@ def event(
         attribution=Attribution(Party(claimant, country) if claimant else None, (), stance),
         evidence=(Evidence("event", span.start, span.end, span.text),),
         confidence=0.7,
+        status=status,
     )
 
 

@@ -120,7 +120,7 @@ def _ids(store: Store, **kwargs: Any) -> list[str]:
 
 def test_upgrade_from_0001_keeps_rows_and_fills_dates_and_search(old_database: str) -> None:
     with open_store(old_database) as store:
-        assert current(store.engine) == "0002"
+        assert current(store.engine) == "0003"
         assert store.counts()["events"] == 3 and store.counts()["documents"] == 3
         with store.engine.connect() as conn:
             rows = conn.execute(
@@ -171,7 +171,7 @@ def test_downgrade_then_upgrade_again(old_database: str) -> None:
         with engine.connect() as conn:
             assert conn.execute(sa.text("SELECT count(*) FROM events")).scalar_one() == 3
         upgrade(engine)
-        assert current(engine) == "0002"
+        assert current(engine) == "0003"
     finally:
         engine.dispose()
     with open_store(old_database) as store:
@@ -256,3 +256,30 @@ def test_postgresql_search_can_use_the_gin_index(db_url: str) -> None:
             ).all()
         assert "ix_documents_search" in "\n".join(r[0] for r in plan)
         assert _hits(store, "lorries") == ["new.txt"]
+
+
+def test_0003_reads_old_rows_as_current_and_filters_by_status(old_database: str) -> None:
+    # Rows coded before the status field are the reports' news; a background event stored
+    # after the upgrade is left out of the default listing and given when asked for.
+    with open_store(old_database) as store:
+        assert sorted(_ids(store, statuses=("current",))) == [
+            "ev-dated",
+            "ev-end-only",
+            "ev-undated",
+        ]
+        assert _ids(store, statuses=("background",)) == []
+        old = "In 1998 rebels massacred villagers at the ford."
+        store.ingest(record(old, event(old, "massacred", status="background"), path="old.txt"))
+        store.commit()
+        assert len(_ids(store, statuses=("background",))) == 1
+        assert len(_ids(store, statuses=("current",))) == 3
+        assert len(_ids(store)) == 4
+    engine = _engine(old_database)
+    try:
+        with engine.begin() as conn:
+            command.downgrade(alembic_config(conn), "0002")
+        assert "status" not in {c["name"] for c in sa.inspect(engine).get_columns("events")}
+        upgrade(engine)
+        assert current(engine) == "0003"
+    finally:
+        engine.dispose()

@@ -29,7 +29,7 @@ def test_migrations_build_exactly_the_models(db_url: str) -> None:
             diff = compare_metadata(context, Base.metadata)
             head = ScriptDirectory.from_config(alembic_config(conn)).get_current_head()
         assert diff == []
-        assert current(store.engine) == head == "0002"
+        assert current(store.engine) == head == "0003"
     finally:
         store.close()
     assert MIGRATIONS.joinpath("env.py").exists()

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Annotated, Literal
 
 from fastapi import HTTPException, Query
 
-from conflictcoder.store.rows import EventFilters, Near
+from conflictcoder.store.rows import CURRENT, EventFilters, Near
 
 Stance = Literal["asserted", "alleged", "denied", "reported"]
+Status = Literal["current", "background", "generic", "hypothetical", "all"]
 MAX_LIMIT = 1000
 
 
@@ -45,6 +47,10 @@ def event_filters(
         Query(max_length=200, description="text in the claimant's name, document path or URL"),
     ] = None,
     stance: Annotated[Stance | None, Query(description="the claim's stance")] = None,
+    status: Annotated[
+        list[Status] | None,
+        Query(description="event statuses to give (repeatable); all: every status"),
+    ] = None,
 ) -> EventFilters:
     """The EventFilters the query asks for; 422 for a malformed ``near``."""
     circle = None
@@ -62,7 +68,17 @@ def event_filters(
         near=circle,
         source=source.strip() or None if source else None,
         stance=stance,
+        statuses=_statuses(status),
     )
+
+
+def _statuses(asked: Sequence[str] | None) -> tuple[str, ...] | None:
+    """The statuses a query asks for: current ones unless it names others or "all"."""
+    if not asked:
+        return CURRENT
+    if "all" in asked:
+        return None
+    return tuple(dict.fromkeys(asked))
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="at most this many items")]

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from conflictcoder.commands.ingest import add_db_option
-from conflictcoder.store.rows import EventFilters, EventRow, Near
+from conflictcoder.store.rows import CURRENT, EventFilters, EventRow, Near
 
 CSV_COLUMNS = (
     "event_id",
@@ -43,6 +43,7 @@ CSV_COLUMNS = (
     "claimant_country",
     "confidence",
     "trigger",
+    "status",
 )
 STANCES = ("asserted", "alleged", "denied", "reported")
 
@@ -66,7 +67,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def add_filter_options(parser: argparse.ArgumentParser) -> None:
-    """--since --until --country --type --near --source --stance (events and export)."""
+    """--since --until --country --type --near --source --stance --all (events, export)."""
     parser.add_argument(
         "--since",
         type=_date,
@@ -94,6 +95,13 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--source", help="text in the claimant's name, the document's path or URL")
     parser.add_argument("--stance", choices=STANCES, help="the claim's stance")
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        dest="all_statuses",
+        help="also background, generic and hypothetical events (each labelled with its "
+        "status); by default only current ones, the reports' news",
+    )
 
 
 def filters_from(args: argparse.Namespace) -> EventFilters:
@@ -106,6 +114,7 @@ def filters_from(args: argparse.Namespace) -> EventFilters:
         near=args.near,
         source=args.source,
         stance=args.stance,
+        statuses=None if getattr(args, "all_statuses", False) else CURRENT,
         limit=getattr(args, "limit", None),
     )
 
@@ -209,6 +218,7 @@ def flat(row: EventRow) -> dict[str, Any]:
         "claimant_country": claimant.get("country"),
         "confidence": event.get("confidence"),
         "trigger": (event.get("trigger") or {}).get("text"),
+        "status": event.get("status") or "current",
     }
 
 
@@ -225,13 +235,17 @@ _TABLE = (
     ("actor1", 22),
     ("fatalities_max", 4),
     ("stance", 8),
+    ("status", 10),
     ("claimant", 22),
     ("event_id", 26),
 )
 
 
 def write_table(rows: Iterable[EventRow]) -> int:
-    header = ("date", "type", "place", "iso", "actor1", "dead", "stance", "claimant", "event")
+    header = (
+        *("date", "type", "place", "iso", "actor1", "dead", "stance", "status", "claimant"),
+        "event",
+    )
     widths = [w for _, w in _TABLE]
     print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip())
     count = 0

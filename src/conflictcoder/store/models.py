@@ -48,6 +48,7 @@ SEARCH_VECTOR = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
 # indexes below hold them all, so pages and counts are read from an index alone, never
 # from the wide rows (``data``).
 FILTERED = (
+    "status",
     "stance",
     "plover_type",
     "acled_type",
@@ -153,6 +154,8 @@ class EventRecord(Base):
     injuries_max: Mapped[int | None] = mapped_column(Integer)
     injuries_unspecified: Mapped[bool | None] = mapped_column(Boolean)
     stance: Mapped[str | None] = mapped_column(String(16))
+    # current | background | generic | hypothetical: listings show current ones by default.
+    status: Mapped[str] = mapped_column(String(16), server_default="current", nullable=False)
     claimant_name: Mapped[str | None] = mapped_column(Text)
     claimant_country: Mapped[str | None] = mapped_column(String(3))
     confidence: Mapped[float | None] = mapped_column(Float)

@@ -254,6 +254,7 @@ def summary(session: Session) -> dict[str, Any]:
         "acled_event_types": _counted(session, EventRecord.acled_type),
         "countries": _counted(session, PlaceRow.country, join_places=True),
         "stances": _counted(session, EventRecord.stance),
+        "statuses": _counted(session, EventRecord.status),
     }
 
 

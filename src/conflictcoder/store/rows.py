@@ -33,6 +33,10 @@ class Near:
         return self.lat - dlat, self.lat + dlat, self.lon - dlon, self.lon + dlon
 
 
+# The statuses a listing or an export shows by default (the report's news).
+CURRENT: tuple[str, ...] = ("current",)
+
+
 @dataclass(frozen=True)
 class EventFilters:
     """Which events ``Store.event_rows`` gives; every field left None matches everything.
@@ -42,6 +46,8 @@ class EventFilters:
     type, or category (case-insensitive). near: one of its places lies in the circle.
     source: text in the claimant's name, the document's path or URL (case-insensitive).
     stance: asserted | alleged | denied | reported.
+    statuses: the event statuses to give (None: every status). ``CURRENT`` is what
+    listings and exports show unless asked for all.
     """
 
     since: dt.date | None = None
@@ -51,4 +57,5 @@ class EventFilters:
     near: Near | None = None
     source: str | None = None
     stance: str | None = None
+    statuses: tuple[str, ...] | None = None
     limit: int | None = None

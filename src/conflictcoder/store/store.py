@@ -489,6 +489,7 @@ def _event_columns(
         "injuries_max": injuries.get("max"),
         "injuries_unspecified": injuries.get("unspecified"),
         "stance": attribution.get("stance"),
+        "status": obj.get("status") or "current",
         "claimant_name": claimant.get("name"),
         "claimant_country": claimant.get("country"),
         "confidence": obj.get("confidence"),
@@ -597,6 +598,8 @@ def _conditions(f: EventFilters) -> list[ColumnElement[bool]]:
                 EventRecord.document_id.in_(named),
             )
         )
+    if f.statuses is not None:
+        out.append(EventRecord.status.in_(f.statuses))
     if f.stance:
         out.append(EventRecord.stance == f.stance.strip().lower())
     return [and_(*out)] if out else []

@@ -26,7 +26,15 @@ import { createTimeline } from "../timeline.js";
 const MAP_LIMIT = 1000; // the API's largest page
 const PAGE_SIZES = [50, 100, 500];
 const DEFAULT_SIZE = 100;
-const FILTERS = ["since", "until", "type", "country", "stance", "source"];
+const FILTERS = ["since", "until", "type", "country", "stance", "status", "source"];
+// The API gives current events (the reports' news) unless asked for others or "all".
+const STATUSES = [
+  ["", "news (current)"],
+  ["all", "all, labelled"],
+  ["background", "background"],
+  ["generic", "generic"],
+  ["hypothetical", "hypothetical"],
+];
 
 const deaths = (ev) => (ev.fatalities ? ev.fatalities.max ?? ev.fatalities.min ?? null : null);
 // The sortable columns: the hash's `sort` is a key, or -key for descending.
@@ -38,6 +46,7 @@ const COLUMNS = [
   { key: "actor", label: "Actor", value: (row) => actorsLabel(row.event, ["actor1"]) },
   { key: "dead", label: "Dead", value: (row) => deaths(row.event) },
   { key: "stance", label: "Stance", value: (row) => stanceOf(row.event) },
+  { key: "status", label: "Status", value: (row) => row.event.status || "current" },
   { key: "claimant", label: "Claimant", value: (row) => claimantLabel(row.event.attribution) },
 ];
 
@@ -112,6 +121,16 @@ export function overviewView(root, params) {
         { name: "stance", id: "f-stance" },
         el("option", { value: "" }, "any"),
         STANCES.map((s) => el("option", { value: s, selected: filters.stance === s }, s)),
+      ),
+    ),
+    el(
+      "label",
+      {},
+      "Status ",
+      el(
+        "select",
+        { name: "status", id: "f-status" },
+        STATUSES.map(([value, label]) => el("option", { value, selected: (filters.status || "") === value }, label)),
       ),
     ),
     el("label", {}, "Source ", input("source", { placeholder: "claimant, path or URL" })),
@@ -322,6 +341,7 @@ export function overviewView(root, params) {
           el("td", {}, show(actorsLabel(ev, ["actor1"]))),
           el("td", { class: "num" }, show(countLabel(ev.fatalities))),
           el("td", {}, el("span", { class: `stance stance-${stance}` }, show(stance))),
+          el("td", {}, el("span", { class: `status status-${ev.status || "current"}` }, ev.status || "current")),
           el("td", {}, show(claimantLabel(ev.attribution))),
           el(
             "td",

@@ -34,10 +34,12 @@ from conflictcoder.events.confidence import confidence as event_confidence
 from conflictcoder.events.damage import find_damage
 from conflictcoder.events.dates import nearest_date, paragraph_date, report_week, same_paragraph
 from conflictcoder.events.denials import link_denials
-from conflictcoder.events.domain import is_not_war_report, mentions_exercise
+from conflictcoder.events.domain import domain_counts, is_not_war_report, mentions_exercise
 from conflictcoder.events.draft import Draft, family
+from conflictcoder.events.lexicon import event_categories
 from conflictcoder.events.matcher import lemma
 from conflictcoder.events.merge import merge_mentions
+from conflictcoder.events.metaphor import aimed_at_words
 from conflictcoder.events.participants import OTHER, find_participants, may_do
 from conflictcoder.events.places import find_places
 from conflictcoder.events.refine import refine
@@ -77,6 +79,18 @@ _TOLL_LEMMAS = frozenset(
 )
 # Below this weight a trigger makes an event only when the sentence names who did it.
 _WEAK = 0.5
+# The category of violence words used of words ("critics attacked the proposal").
+_CRITICISM = "condemn"
+# A sentence with this many sports words and no conflict word is about a game.
+_SPORTS_WORDS = 2
+
+
+def _sports_sentence(text: str) -> bool:
+    """ "The striker fired a shot past the goalkeeper": a game, whatever the document is."""
+    counts = domain_counts(text)
+    return counts["sports"] >= _SPORTS_WORDS and counts["conflict"] == 0
+
+
 # Events that are things said: made by the claimant, aimed at the other side by default.
 _SPEECH_ACTS = frozenset({"ACCUSE", "REJECT", "THREATEN"})
 
@@ -184,7 +198,7 @@ class _Sentence:
     casualties: CasualtyFinding
     damage: list[Damage]
     areas: list[NonPoint]
-    drill: bool = False  # the sentence speaks of a drill or exercise
+    drill: bool = False  # the sentence speaks of a drill, an exercise or a game
     # Noun phrases no lexicon knows that may fill a role (events/participants.py).
     participants: tuple[ActorMention, ...] = ()
     other_places: tuple[PlaceMention, ...] = ()  # the sentence's places another event owns
@@ -277,7 +291,7 @@ class _DocumentPass:
             weapons=weapons,
             casualties=casualties,
             damage=damage,
-            drill=mentions_exercise(sentence.text),
+            drill=mentions_exercise(sentence.text) or _sports_sentence(sentence.text),
         )
         here = replace(here, participants=self._participants(here, hits))
         if here.places or here.areas:
@@ -405,6 +419,8 @@ class _DocumentPass:
         victims = any(role == "victim" for _, role, _ in actors)
         targets = frozenset(m.sector for m, role, _ in actors if role in ("target", "victim"))
         event_type = refine(hit.type, [(w, h) for w, h, _ in here.weapons], victims, targets)
+        if family(event_type) == "violence" and aimed_at_words(sent.doc[hit.head]):
+            event_type = event_categories()[_CRITICISM]  # "critics attacked the proposal"
         trigger = _span(document.text, hit.start, hit.end)
         date = nearest_date(self.dates, here.span, trigger)
         own_date = date is not None

@@ -8,7 +8,13 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Span as SpacySpan
 
-from conflictcoder.events.actors import ActorMention, Perspective, fill_template, find_actors
+from conflictcoder.events.actors import (
+    ActorMention,
+    Perspective,
+    fill_template,
+    find_actors,
+    in_perspective,
+)
 
 Parse = Callable[[str], SpacySpan]
 AZE_SPEAKS = Perspective(own="AZE", other="ARM")
@@ -74,6 +80,16 @@ def test_our_forces_belong_to_the_claimant(sent: Parse) -> None:
     assert _actors(s) == [("Our armed forces", "Military Forces of Azerbaijan", "AZE", "military")]
     flipped = Perspective(own="ARM", other="AZE")
     assert _actors(s, flipped)[0][1:3] == ("Military Forces of Armenia", "ARM")
+
+
+def test_a_speakers_perspective_rereads_our_and_enemy_words_only(sent: Parse) -> None:
+    # A quoted speaker of the other side: "our troops" and "the enemy" swap countries; a
+    # named country's forces do not move. Re-reading equals matching again.
+    s = sent("Our troops repelled the enemy and Turkish soldiers watched.")
+    theirs = Perspective(own="ARM", other="AZE")
+    mentions = find_actors(s, Perspective(own="AZE", other="ARM"))
+    assert in_perspective(mentions, theirs, s.doc) == find_actors(s, theirs)
+    assert [m.country for m in in_perspective(mentions, theirs, s.doc)] == ["ARM", "AZE", "TUR"]
 
 
 def test_enemy_positions_belong_to_the_other_side(sent: Parse) -> None:

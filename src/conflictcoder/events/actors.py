@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -37,6 +37,10 @@ class ActorMention:
     # For a common noun without a country of its own ("gunmen"): the name to fill with the
     # event's country, as ACLED names such actors after where they acted.
     template: str | None = None
+    # "our forces" (own) or "the enemy" (other): whose they are depends on who speaks, so a
+    # speaker's sentence re-reads them (``in_perspective``) instead of matching again.
+    person: str | None = None
+    noun: ForceNoun | ActorNoun | None = field(default=None, compare=False, hash=False)
 
     def text(self, doc: Doc) -> str:
         return str(doc[self.start : self.end].text)
@@ -137,14 +141,54 @@ def fill_template(template: str, country: str | None) -> str:
     return stripped.replace("{country}", "").strip() or template
 
 
-def _country_in(span: SpacySpan, perspective: Perspective) -> str | None:
+def _person(span: SpacySpan) -> str | None:
+    """ "other" for the enemy's words, "own" for first-person ones, else None."""
     words = {t.lower_ for t in span}
     if words & _OPPONENT:
-        return perspective.other
+        return "other"
     if words & _FIRST_PERSON:
-        return perspective.own
+        return "own"
+    return None
+
+
+def _country_in(span: SpacySpan, perspective: Perspective) -> str | None:
+    person = _person(span)
+    if person is not None:
+        return perspective.other if person == "other" else perspective.own
     found = find_countries(span.text)
     return found[0][2] if found else None
+
+
+def _named(
+    noun: ForceNoun | ActorNoun, country: str | None, written: SpacySpan
+) -> tuple[str, str | None]:
+    """The name of a force or actor noun's mention with ``country``, and the template that
+    waits for the event's country (or None)."""
+    name = fill_template(noun.name_template, country)
+    template = None
+    if country is None and isinstance(noun, ActorNoun) and noun.by_place:
+        template = noun.name_template
+    if country is None and noun.sector == "government" and "{country}" in noun.name_template:
+        # "local officials", "the ministry": no known country, and "Government" alone
+        # would claim more than the text says; keep its words.
+        name = _as_written(written)
+    return name, template
+
+
+def in_perspective(
+    mentions: list[ActorMention], perspective: Perspective, doc: Doc
+) -> list[ActorMention]:
+    """The mentions as ``perspective`` reads them: "our forces" and "the enemy" change
+    country (and name) with the speaker; every other mention stays as it is."""
+    out = []
+    for mention in mentions:
+        if mention.person is None or mention.noun is None:
+            out.append(mention)
+            continue
+        country = perspective.other if mention.person == "other" else perspective.own
+        name, template = _named(mention.noun, country, doc[mention.start : mention.end])
+        out.append(replace(mention, country=country, name=name, template=template))
+    return out
 
 
 def _phrase(doc: Doc, start: int, end: int, chunks: dict[int, SpacySpan]) -> SpacySpan:
@@ -221,14 +265,7 @@ def find_actors(
             continue
         country = _country_in(phrase, perspective)
         noun = match.entry
-        name = fill_template(noun.name_template, country)
-        template = None
-        if country is None and isinstance(noun, ActorNoun) and noun.by_place:
-            template = noun.name_template
-        if country is None and noun.sector == "government" and "{country}" in noun.name_template:
-            # "local officials", "the ministry": no known country, and "Government" alone
-            # would claim more than the text says; keep its words.
-            name = _as_written(doc[start:end])
+        name, template = _named(noun, country, doc[start:end])
         mentions.append(
             ActorMention(
                 start=start,
@@ -238,6 +275,8 @@ def find_actors(
                 country=country,
                 sector=noun.sector,
                 template=template,
+                person=_person(phrase),
+                noun=noun,
             )
         )
     taken = {i for m in mentions for i in range(m.start, m.end)}

@@ -17,7 +17,13 @@ from spacy.tokens import Span as SpacySpan
 
 from conflictcoder.config import Config
 from conflictcoder.countries import country_name, find_countries
-from conflictcoder.events.actors import ActorMention, Perspective, fill_template, find_actors
+from conflictcoder.events.actors import (
+    ActorMention,
+    Perspective,
+    fill_template,
+    find_actors,
+    in_perspective,
+)
 from conflictcoder.events.attachment import event_places, owned_by
 from conflictcoder.events.attribution import (
     Cue,
@@ -258,7 +264,7 @@ class _DocumentPass:
                 own=speaker.country,
                 other=next((c for c in self.named_countries if c != speaker.country), None),
             )
-            mentions = find_actors(sent, perspective, user_dir)
+            mentions = in_perspective(mentions, perspective, sent.doc)
             sources = find_sources(sent, mentions)
         casualties = self._sided(casualties, mentions, sent, offset)
         damage = find_damage(sent, offset, {i for m in mentions for i in range(m.start, m.end)})

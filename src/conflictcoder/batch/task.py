@@ -37,7 +37,7 @@ from conflictcoder.records import RawInput, Record, Rejection
 # Testing aid: the first task that creates this file kills its own worker half-way through
 # writing its partition (after the events file, before the documents file).
 CRASH_ENV = "CONFLICTCODER_BATCH_CRASH_FILE"
-_WARM_TEXT = "Baku, 13 September 2022: Armenian forces shelled positions near Lachin."
+_WARM_TEXT = "Gao, 2 May 2024: Gunmen attacked a checkpoint near the river port."
 
 
 def warm_up(config: Config) -> None:

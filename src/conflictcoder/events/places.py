@@ -1,8 +1,8 @@
 """Place mentions of a sentence, with the feature word that qualifies them.
 
-"the Dashkasan, Kalbajar, & Lachin districts" gives three mentions qualified "district";
+"the Idlib, Hama, & Latakia provinces" gives three mentions qualified "province";
 "the village of X" gives X qualified "village". A country name counts as a place only
-after a locative preposition ("present *in* Azerbaijan"); elsewhere it names a party.
+after a locative preposition ("troops present *in* Mali"); elsewhere it names a party.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Places that are not points: "along the state border", "the Dashkasan–Kalbajar sector".
+"""Places that are not points: "along the state border", "the Kupiansk–Lyman sector".
 
 Patterns are data (data/place_nonpoints.tsv). A non-point is kept as text with ACLED
 precision 3 and no coordinates: a border is a line, not a place on the map.

@@ -386,7 +386,8 @@ def _score(
     elif c.country in neighbours:
         score += add(0.1, f"in a neighbour of the main country ({c.country})")
     if c.match > Q_NAME and c.country not in owned and owned & set(context.countries):
-        # "Tovuz" is the Azerbaijani town before it is an old name of Berd across the border.
+        # A name that is a place's own name in a document country beats the same string as
+        # an old or alternate name of a place across the border.
         score += add(-0.4, "another name; a place in a document country has it as its own")
     score += _near_anchors(c, anchors, add)
     score += add(0.25 * min(1.0, math.log10(c.population + 1) / 7), f"population {c.population}")

@@ -4,7 +4,8 @@ Each floor sits a few points under what was measured when it was pinned (2 cores
 in brackets): acled-armenia dev every 4th note (861 notes; 23 s), case2021 dev half
 (509 snippets; 11 s), plover (322 sentences; 4 s), ucdp-aec validation (8 articles; 2 s;
 one article is 12.5 points, so its floors are one article under), geo-gwn, all of it
-(200 articles, 2,399 toponyms; 24 s). The subsamples are fixed (every k-th item) so
+(200 articles, 2,399 toponyms; 24 s), wikievents-dev (20 documents; 5 s), rams-dev every
+2nd passage (462; 20 s). The subsamples are fixed (every k-th item) so
 CI stays near a minute. Raise a floor when the measured figure rises; never lower one to
 make a change pass without saying why.
 """
@@ -27,6 +28,8 @@ RUNS = {  # dataset: (folder under ../shared/data, keep every k-th item)
     "plover": ("plover-gsr", 1),
     "ucdp-aec": ("ucdp-aec", 1),
     "geo-gwn": ("geoparsing", 1),
+    "wikievents": ("wikievents-dev", 1),
+    "rams": ("rams-dev", 2),
 }
 
 FLOORS = [  # (dataset, field, metric, floor, measured when pinned)
@@ -49,6 +52,16 @@ FLOORS = [  # (dataset, field, metric, floor, measured when pinned)
     ("geo-gwn", "toponym", "country", 0.95, 0.977),
     ("geo-gwn", "toponym", "within 25 km", 0.82, 0.850),
     ("geo-gwn", "toponym", "within 161 km", 0.88, 0.906),
+    # Argument-annotated news (issue 14): recall is the figure that moves; n is small
+    # (37 WikiEvents attackers, 40 places), so each floor is about two items under.
+    ("wikievents", "trigger violent", "recall", 0.80, 0.856),
+    ("wikievents", "role actor1", "recall", 0.27, 0.324),
+    ("wikievents", "role target", "recall", 0.23, 0.269),
+    ("wikievents", "role place", "recall", 0.27, 0.325),
+    ("rams", "trigger violent", "recall", 0.63, 0.672),
+    ("rams", "role actor1", "recall", 0.11, 0.138),
+    ("rams", "role target", "recall", 0.15, 0.179),
+    ("rams", "role place", "recall", 0.28, 0.316),
 ]
 
 

@@ -23,7 +23,10 @@ def _free_port() -> int:
 def test_serve_answers_on_a_free_port(store_url: str) -> None:
     port = _free_port()
     db = store_url.removeprefix("sqlite:///")
-    command = [sys.executable, "-m", "conflictcoder.cli", "serve", "--db", db, "--port", str(port)]
+    command = [
+        *[sys.executable, "-m", "conflictcoder.cli", "serve", "--db", db, "--port", str(port)],
+        *["--workers", "1", "--queue", "3", "--timeout", "30"],
+    ]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 30
@@ -42,6 +45,26 @@ def test_serve_answers_on_a_free_port(store_url: str) -> None:
         server.terminate()
         out, err = server.communicate(timeout=10)
     assert f"http://127.0.0.1:{port}/" in out, (out, err)
+    assert "1 coding workers, 3 may wait" in out
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        ["--workers", "0"],
+        ["--queue", "-1"],
+        ["--workers", "x"],
+        ["--timeout", "0"],
+        ["--timeout", "soon"],
+    ],
+)
+def test_serve_refuses_a_bad_pool_size(
+    option: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["serve", *option])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and f"argument {option[0]}: {option[1]!r} is not" in err
 
 
 def test_serve_refuses_a_bad_port(capsys: pytest.CaptureFixture[str]) -> None:

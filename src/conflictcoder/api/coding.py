@@ -1,21 +1,22 @@
-"""Extraction and ingest of one posted text, run in worker threads (spaCy loads once per
-process, on first use) and bounded by a time limit."""
+"""Extraction and ingest of one posted text: the coding runs in the pool's worker processes
+(see ``pool``), bounded in number and in time; storing the result happens here, in the
+server, one writer at a time."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
-from typing import Any, TypeVar
+import time
+from typing import Any
 
 from fastapi import HTTPException
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from conflictcoder.api.pool import TimedOut
 from conflictcoder.api.schemas import TextIn
 from conflictcoder.api.state import ApiState
-from conflictcoder.errors import ConflictcoderError
-from conflictcoder.records import RawInput, Record, Rejection
+from conflictcoder.records import Record, Rejection
 from conflictcoder.serialize import record_json
-
-T = TypeVar("T")
 
 
 class Rejected(Exception):
@@ -27,64 +28,56 @@ class Rejected(Exception):
         self.reason = reason
 
 
-def raw_input(body: TextIn) -> RawInput:
-    from conflictcoder.ingest.decode import surrogate_note
-    from conflictcoder.ingest.sources import clean_input, looks_like_html
-
-    kind = "html" if looks_like_html(body.text) else "text"
-    notes = (surrogate_note(body.surrogates),) if body.surrogates else ()
-    return clean_input(RawInput(
-        path=None,
-        text=body.text,
-        kind=kind,
-        url=body.url,
-        published=body.published,
-        title=body.title,
-        notes=notes,
-    ))  # fmt: skip
+class CodingFailed(Exception):
+    """The coding code itself failed (a bug): answered 500 with the reason."""
 
 
-def _warm(state: ApiState) -> None:
-    from conflictcoder.nlp.pipeline import load_nlp
-
-    # load_nlp is cached per config; the lock keeps two first requests from loading twice.
-    with state.nlp_lock:
-        load_nlp(state.config)
-
-
-def extract_text(state: ApiState, body: TextIn) -> dict[str, Any]:
+async def extract_text(state: ApiState, body: TextIn) -> dict[str, Any]:
     """The contract record of the posted text; Rejected when it cannot be coded."""
-    from conflictcoder.extract import extract_document
-    from conflictcoder.ingest.document import build_document
-
-    try:
-        document = build_document(raw_input(body), state.config)  # refusals cost no spaCy
-        _warm(state)
-        return record_json(extract_document(document, state.config))
-    except ConflictcoderError as exc:
-        raise Rejected(exc.stage, str(exc)) from None
+    return await _in_pool(state, lambda deadline: _extract(state, body, deadline))
 
 
-def ingest_text(state: ApiState, body: TextIn) -> dict[str, Any]:
+async def ingest_text(state: ApiState, body: TextIn) -> dict[str, Any]:
     """Code the text and store it (re-fusing the store); the outcome and the record."""
-    from conflictcoder.extract import extract_document
-    from conflictcoder.ingest.document import build_document
+    return await _in_pool(state, lambda deadline: _ingest(state, body, deadline))
+
+
+async def _in_pool(state: ApiState, work: Any) -> dict[str, Any]:
+    """``work(deadline)`` in a pool thread (Busy, raised here at once, becomes 503); 504 at
+    ``state.extract_timeout`` seconds, when the worker coding the text has been killed."""
+    deadline = time.monotonic() + state.extract_timeout
+    future = state.pool.submit(lambda: work(deadline))
+    try:
+        result: dict[str, Any] = await asyncio.wrap_future(future)
+    except TimedOut:
+        raise HTTPException(
+            504,
+            f"coding the text took longer than {state.extract_timeout:g} s; send a shorter"
+            " text or try again when the server is less busy",
+        ) from None
+    return result
+
+
+def _extract(state: ApiState, body: TextIn, deadline: float) -> dict[str, Any]:
+    message = state.pool.run(("extract", body), deadline)
+    if message[0] == "record":
+        record: dict[str, Any] = message[1]
+        return record
+    raise _failure(message)
+
+
+def _ingest(state: ApiState, body: TextIn, deadline: float) -> dict[str, Any]:
     from conflictcoder.store import Source, open_store
     from conflictcoder.store.fusion import fuse
 
-    raw = raw_input(body)
+    message = state.pool.run(("ingest", body), deadline, answer=lambda text: _seen(state, text))
+    if message[0] == "duplicate":
+        return {"outcome": "duplicate", "document_id": message[1], "fused": None, "record": None}
+    if message[0] != "coded":
+        raise _failure(message)
+    coded: Record | Rejection = message[1]
     with state.write_lock, open_store(state.db_url) as store:
-        coded: Record | Rejection
-        try:
-            document = build_document(raw, state.config)
-            if store.seen(document.text):
-                return {"outcome": "duplicate", "document_id": document.id, "fused": None,
-                        "record": None}  # fmt: skip
-            _warm(state)
-            coded = extract_document(document, state.config)
-        except ConflictcoderError as exc:
-            coded = Rejection(raw.id, raw.path, exc.stage, str(exc))
-        outcome = store.ingest(coded, Source(key=raw.url))
+        outcome = store.ingest(coded, Source(key=body.url))
         store.commit()
         if isinstance(coded, Rejection):
             raise Rejected(coded.stage, coded.reason)
@@ -97,17 +90,19 @@ def ingest_text(state: ApiState, body: TextIn) -> dict[str, Any]:
     }
 
 
-async def run_limited(state: ApiState, work: Callable[[], T]) -> T:
-    """``work()`` in the app's worker threads; 504 after ``state.extract_timeout`` seconds
-    (the thread finishes on its own), 422 when the text is refused."""
-    loop = asyncio.get_running_loop()
-    try:
-        return await asyncio.wait_for(
-            loop.run_in_executor(state.executor, work), timeout=state.extract_timeout
+def _seen(state: ApiState, text: str) -> bool:
+    """Whether this text is stored already (asked before spaCy runs, to spare the work)."""
+    from conflictcoder.store import content_hash
+    from conflictcoder.store.models import DocumentRow
+
+    with Session(state.engine) as session:
+        found = session.scalar(
+            select(DocumentRow.id).where(DocumentRow.sha256 == content_hash(text))
         )
-    except TimeoutError:
-        raise HTTPException(
-            504,
-            f"coding the text took longer than {state.extract_timeout:g} s; send a shorter"
-            " text or try again when the server is less busy",
-        ) from None
+    return found is not None
+
+
+def _failure(message: tuple[Any, ...]) -> Exception:
+    if message[0] == "rejected":
+        return Rejected(message[1], message[2])
+    return CodingFailed(f"coding the text failed: {message[-1]}")

@@ -1,11 +1,10 @@
-"""What every request needs: the store's engine, the extraction settings, the locks; and the
-FastAPI dependencies that hand them out."""
+"""What every request needs: the store's engine, the extraction settings, the coding pool, the
+write lock; and the FastAPI dependencies that hand them out."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from fastapi import Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from conflictcoder.api.pool import CodingPool
 from conflictcoder.config import Config
 from conflictcoder.store import Store
 from conflictcoder.store.queries import SearchEngine
@@ -29,29 +29,13 @@ class ApiState:
     static_dir: Path
     search: SearchEngine
     extract_timeout: float
-    workers: int = 2
+    pool: CodingPool
     write_lock: threading.Lock = field(default_factory=threading.Lock)
-    nlp_lock: threading.Lock = field(default_factory=threading.Lock)
-    pool_lock: threading.Lock = field(default_factory=threading.Lock)
-    _executor: ThreadPoolExecutor | None = None
-
-    @property
-    def executor(self) -> ThreadPoolExecutor:
-        """The coding threads, started on first use (again after a ``shutdown``)."""
-        with self.pool_lock:
-            if self._executor is None:
-                self._executor = ThreadPoolExecutor(
-                    self.workers, thread_name_prefix="conflictcoder-coding"
-                )
-            return self._executor
 
     def shutdown(self) -> None:
-        """Stop the coding threads (queued work is dropped) and release the store's
+        """Stop the coding workers (work in flight is dropped) and release the store's
         connections; the app can start again (a test client may run it several times)."""
-        with self.pool_lock:
-            executor, self._executor = self._executor, None
-        if executor is not None:
-            executor.shutdown(wait=False, cancel_futures=True)
+        self.pool.close()
         self.engine.dispose()
 
     @property

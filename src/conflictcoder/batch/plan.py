@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from conflictcoder import __version__
+from conflictcoder.batch.cells import as_str, cells
 from conflictcoder.config import Config
 from conflictcoder.errors import InputError
 
@@ -227,10 +228,12 @@ def _parquet_partitions(path: str, size: int, salt: bytes) -> Iterator[Partition
     chunk, row, count, start = 0, 0, 0, 0
     digest = hashlib.sha256(salt)
     for batch in parquet.iter_batches(batch_size=max(size, 1024), columns=columns):
-        for values in zip(*(batch.column(c).to_pylist() for c in columns), strict=True):
+        for values in zip(*(cells(batch.column(c)) for c in columns), strict=True):
             if count == 0:
                 start, digest = row, hashlib.sha256(salt)
-            digest.update(json.dumps(values, default=str, ensure_ascii=False).encode() + b"\n")
+            # Valid text hashes as before; invalid bytes as surrogate escapes, passed through.
+            line = json.dumps([as_str(v) for v in values], default=str, ensure_ascii=False)
+            digest.update(line.encode("utf-8", "surrogatepass") + b"\n")
             row, count = row + 1, count + 1
             if count == size:
                 yield _range_part(path, source, chunk, "parquet", (start, row), 0, count, digest)

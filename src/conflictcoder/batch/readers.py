@@ -14,10 +14,11 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from conflictcoder.batch.cells import UNREADABLE, Text, cells
 from conflictcoder.batch.plan import PARQUET_COLUMNS, Partition, parquet_columns
 from conflictcoder.config import Config
 from conflictcoder.errors import InputError
-from conflictcoder.ingest.decode import split_jsonl
+from conflictcoder.ingest.decode import decode_line, split_jsonl
 
 # The very line reader of `extract`, so a JSON Lines line reads the same in a batch.
 from conflictcoder.ingest.sources import iter_inputs, jsonl_line_bytes, parse_iso_date
@@ -76,11 +77,19 @@ def _parquet(part: Partition, config: Config) -> Iterator[Item]:
         yield Rejection(id=None, path=part.path, stage="ingest", reason=reason)
         return
     columns = table.column_names
-    for offset, values in enumerate(
-        zip(*(table.column(c).to_pylist() for c in columns), strict=True)
-    ):
+    by_column = [cells(table.column(c)) for c in columns]
+    for offset, values in enumerate(zip(*by_column, strict=True)):
+        number = part.start + offset + 1
+        unreadable = [c for c, v in zip(columns, values, strict=True) if v is UNREADABLE]
+        if unreadable:
+            reason = (
+                f"{part.path} row {number} cannot be read: column {unreadable[0]!r} holds"
+                " bytes that are not UTF-8 where the file says text"
+            )
+            yield Rejection(id=None, path=part.path, stage="ingest", reason=reason)
+            continue
         row = dict(zip(columns, values, strict=True))
-        yield _parquet_row(row, part.start + offset + 1, part.path, config)
+        yield _parquet_row(row, number, part.path, config)
 
 
 def _parquet_rows(path: str, start: int, stop: int) -> pa.Table:
@@ -100,6 +109,11 @@ def _parquet_rows(path: str, start: int, stop: int) -> pa.Table:
 
 def _parquet_row(row: dict[str, Any], number: int, path: str, config: Config) -> Item:
     where = f"{path} row {number}"
+    notes: list[str] = []
+    try:
+        row = {key: _decoded(key, value, where, notes) for key, value in row.items()}
+    except InputError as exc:
+        return Rejection(id=None, path=path, stage=exc.stage, reason=str(exc))
     raw_id = row.get("id")
     doc_id = str(raw_id) if isinstance(raw_id, str | int) and str(raw_id).strip() else None
     text = row.get("text")
@@ -123,7 +137,26 @@ def _parquet_row(row: dict[str, Any], number: int, path: str, config: Config) ->
             for key, value in sorted(row.items())
             if key not in PARQUET_COLUMNS and value is not None
         ),
+        notes=tuple(notes),
     )
+
+
+def _decoded(column: str, value: Any, where: str, notes: list[str]) -> Any:
+    """A text cell's bytes (or a binary cell of one of our columns) as text, read as a JSON
+    Lines line is: UTF-8, else the guessed legacy charset, lone surrogates as U+FFFD, each
+    change noted; InputError for a NUL byte in the report's text."""
+    if not isinstance(value, bytes) or not (isinstance(value, Text) or column in PARQUET_COLUMNS):
+        return value
+    if b"\x00" in value:
+        if column == "text":
+            raise InputError(
+                f"{where} column 'text' holds a NUL byte (at byte {value.index(0) + 1}); that"
+                " row is not text, the other rows are read"
+            )
+        value = value.replace(b"\x00", b"")  # a stray NUL in a title or a URL costs nothing
+    decoded = decode_line(value, f"{where} column {column!r}")
+    notes.extend(f"{where} column {column!r}: {note}" for note in decoded.notes)
+    return decoded.text
 
 
 def _published(value: object) -> dt.date | None:

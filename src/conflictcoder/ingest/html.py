@@ -10,7 +10,7 @@ import lxml.etree  # type: ignore[import-untyped]
 import lxml.html  # type: ignore[import-untyped]
 import trafilatura
 
-from conflictcoder.ingest.html_flat import LIBXML2_MAX_DEPTH, flat_text
+from conflictcoder.ingest.html_flat import LIBXML2_MAX_DEPTH, deeper_than, flat_text
 
 _TAG = re.compile(r"<[^>]*>")
 _DROP = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -36,7 +36,7 @@ def read_html(html: str) -> tuple[str, str | None, dt.date | None, tuple[str, ..
     builds (about 256 levels) is read flat, so its body is kept, and the note says so."""
     text, title, published = _trafilatura(html)
     notes: tuple[str, ...] = ()
-    flat, deepest = flat_text(html) if _maybe_deep(html) else ("", 0)
+    flat, deepest = flat_text(html) if deeper_than(html) else ("", 0)
     if deepest > LIBXML2_MAX_DEPTH:
         flat = _clean(flat)
         if len(flat) > len(text):
@@ -50,11 +50,6 @@ def read_html(html: str) -> tuple[str, str | None, dt.date | None, tuple[str, ..
     if title is None:
         title = _fallback_title(html)
     return text, title, published, notes
-
-
-def _maybe_deep(html: str) -> bool:
-    # A page cannot nest deeper than it has tags: skip the second read on ordinary pages.
-    return html.count("<") > LIBXML2_MAX_DEPTH
 
 
 def _trafilatura(html: str) -> tuple[str, str | None, dt.date | None]:

@@ -8,6 +8,7 @@ text whatever the nesting.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 # libxml2's default maximum depth for HTML: deeper elements are dropped.
@@ -21,6 +22,51 @@ _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
      "track", "wbr"}
 )  # fmt: skip
+
+
+# The depth probe's pieces: where a comment or a tag starts; the rest of a tag up to its ">"
+# (quoted attribute values may hold ">"; possessive, so a tag that never ends costs one
+# pass); and the end of a script or style body, in which html.parser reads no tags.
+_MARK = re.compile(r"<(?:(!--)|(/?)([a-zA-Z][^\s/>]*))")
+_TAG_REST = re.compile(r"(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>")
+_RAW_TEXT = {
+    n: re.compile(rf"</\s*{n}\s*>", re.IGNORECASE) for n in ("script", "style")
+}  # as html.parser
+
+
+def deeper_than(html: str, limit: int = LIBXML2_MAX_DEPTH) -> bool:
+    """Whether ``html`` may nest more than ``limit`` elements deep as ``flat_text`` counts
+    depth: a scan of the tags alone, many times cheaper than that read. It may say yes for
+    a page that is not (a comment, tag or script left open), never no for one that is."""
+    if html.count("<") <= limit:  # a page cannot nest deeper than it has tags
+        return False
+    depth, pos = 0, 0
+    while (mark := _MARK.search(html, pos)) is not None:
+        if mark.group(1):  # a comment: its body holds no tags
+            end = html.find("-->", mark.end())
+            if end < 0:
+                return True
+            pos = end + 3
+            continue
+        rest = _TAG_REST.match(html, mark.end())
+        if rest is None:
+            return True
+        pos = rest.end()
+        name = mark.group(3).lower()
+        if name in _VOID:
+            continue
+        if mark.group(2):
+            depth = max(0, depth - 1)
+        elif not rest.group().endswith("/>"):  # a self-closed tag opens and closes at once
+            depth += 1
+            if depth > limit:
+                return True
+            if name in _RAW_TEXT:
+                body_end = _RAW_TEXT[name].search(html, pos)
+                if body_end is None:
+                    return True
+                pos = body_end.start()  # its end tag is read next
+    return False
 
 
 class _Flat(HTMLParser):

@@ -3,25 +3,26 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Response
 
 from conflictcoder.api.auth import require_token
-from conflictcoder.api.coding import extract_text, ingest_text, run_limited
+from conflictcoder.api.coding import extract_text, ingest_text
 from conflictcoder.api.schemas import IngestOut, TextIn
 from conflictcoder.api.state import ApiState, get_state
 
 router = APIRouter(prefix="/api", tags=["coding"])
 REFUSED: dict[int | str, dict[str, Any]] = {
-    422: {"description": "the text was refused (detail: the reason; stage)"}
+    422: {"description": "the text was refused (detail: the reason; stage)"},
+    503: {"description": "every coding worker is busy and the queue is full (see Retry-After)"},
+    504: {"description": "coding took longer than the time limit (the work was stopped)"},
 }
 
 
 @router.post("/extract", summary="code a text: the contract record", responses=REFUSED)
 async def extract(body: TextIn, state: Annotated[ApiState, Depends(get_state)]) -> dict[str, Any]:
-    return await run_limited(state, partial(extract_text, state, body))
+    return await extract_text(state, body)
 
 
 @router.post(
@@ -40,7 +41,7 @@ async def extract(body: TextIn, state: Annotated[ApiState, Depends(get_state)]) 
 async def ingest(
     body: TextIn, response: Response, state: Annotated[ApiState, Depends(get_state)]
 ) -> dict[str, Any]:
-    result = await run_limited(state, partial(ingest_text, state, body))
+    result = await ingest_text(state, body)
     if result["outcome"] == "duplicate":
         response.status_code = 200
     return result

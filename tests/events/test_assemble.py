@@ -150,3 +150,17 @@ def test_the_doers_leaving_the_scene_is_part_of_their_attack(nlp: Language) -> N
     _, events = _run(AZ_DATELINE + AZ_MOD + "Armenian forces shelled the village of Sofulu."
                      " Azerbaijani units withdrew from the hill.")  # fmt: skip
     assert [e.trigger.text for e in events] == ["shelled", "withdrew"]
+
+
+def test_state_forces_without_a_country_are_the_event_countrys(nlp: Language) -> None:
+    # "soldiers", "police" with no country of their own: ACLED names them after the country
+    # where they acted; a country in the phrase still wins.
+    _, events = _run("Jos, 3 June 2023: Soldiers shot two farmers in Jos on Friday.")
+    first = events[0].actors[0]
+    assert (first.role, first.name, first.country) == (
+        "actor1",
+        "Military Forces of Nigeria",
+        "NGA",
+    )
+    _, events = _run("Jos, 3 June 2023: Chadian soldiers shot two farmers in Jos on Friday.")
+    assert events[0].actors[0].name == "Military Forces of Chad"

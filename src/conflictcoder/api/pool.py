@@ -6,6 +6,7 @@ worker (loading the model once) takes its place."""
 
 from __future__ import annotations
 
+import contextlib
 import math
 import multiprocessing
 import queue as queues
@@ -52,6 +53,7 @@ class WorkerLost(ConflictcoderError):
 class _Worker:
     process: BaseProcess
     conn: Connection
+    discarded: bool = False  # set once, under the pool's lock, by the one thread that kills it
 
 
 class CodingPool:
@@ -167,15 +169,25 @@ class CodingPool:
         self._discard(worker, replace=False)
 
     def _discard(self, worker: _Worker, *, replace: bool) -> None:
-        """Kill ``worker`` (its work stops now) and, while the pool is open, start another."""
-        worker.process.kill()
-        worker.process.join(10)
-        worker.conn.close()
+        """Kill ``worker`` (its work stops now) and, while the pool is open, start another.
+
+        Several threads may give up on one worker at once (its ready-waiter, a job, ``close``):
+        only the first kills it and closes its pipe; closing a pipe twice from two threads
+        can close another connection's reused descriptor, or fail with EBADF."""
         with self._lock:
+            if worker.discarded:
+                return
+            worker.discarded = True
             known = worker in self._workers
             self._workers.discard(worker)
-            if known and replace and self._failure is None:
-                self._spawn()
+        worker.process.kill()
+        worker.process.join(10)
+        with contextlib.suppress(OSError):  # the descriptor is gone: the process is dead anyway
+            worker.conn.close()
+        if known and replace:
+            with self._lock:
+                if self._failure is None:
+                    self._spawn()
 
     def pids(self) -> list[int]:
         """The live workers' process ids (starting, idle or busy)."""

@@ -53,12 +53,22 @@ def test_code_asks_only_for_uses_the_file_defines_and_all_of_them(module: Module
 
 
 def test_named_uses_hold_the_words_the_rules_need() -> None:
-    assert "taliban" in refine._words("non_state") and "soldier" in refine._words("state")
+    assert "militant" in refine._words("non_state") and "soldier" in refine._words("state")
     assert {"village", "market"} <= refine._words("civilian_target")
     assert "threaten" in triggers._words("hypothetical")
     assert "'ll" in triggers._words("future_aux")
     assert "say" in attribution.REPORTING and "denied" not in attribution.REPORTING
     assert "against" in selection._words("grievance_prep")
+
+
+def test_named_groups_come_from_actors_tsv_not_the_cue_file() -> None:
+    """The rebel and militia rows of actors.tsv make a taker non-state; a name of several
+    words needs all of them, and "al-" may be left out."""
+    assert not {"taliban", "isis", "houthi"} & refine._words("non_state")
+    assert refine._non_state({"taliban"}) and refine._non_state({"nrf", "force"})
+    assert refine._non_state({"shabaab", "-", "al"}) and refine._non_state({"shabaab"})
+    assert refine._non_state({"free", "syrian", "army", "unit"})
+    assert not refine._non_state({"syrian", "army"})  # a state army, no group
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__.rsplit(".", 1)[1])

@@ -7,12 +7,14 @@ territory. Ground taken is typed by who took it and checked against what was tak
 three villages", "drove the rebels out of"); fighting that is only the backdrop of another
 event ("after heavy fighting") is weak; violence by villagers, a mob or vigilantes is mob
 violence; deaths in a crowd make a lethal intervention. The categories come from
-``event_categories.tsv``; the words the rules look for are ``data/refine_cues.tsv``.
-Category and sector names stay here: they are the rules, not vocabulary.
+``event_categories.tsv``; the words the rules look for are ``data/refine_cues.tsv``, and the
+named armed groups that make a taker non-state are the rebel and militia rows of
+``actors.tsv``. Category and sector names stay here: they are the rules, not vocabulary.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,7 +23,7 @@ from spacy.tokens import Token
 
 from conflictcoder.config import DATA_DIR
 from conflictcoder.datafiles import read_word_uses
-from conflictcoder.events.lexicon import event_categories
+from conflictcoder.events.lexicon import event_categories, named_actors
 from conflictcoder.events.matcher import lemma
 from conflictcoder.records import EventType
 
@@ -104,12 +106,14 @@ _GENERIC_ATTACKS = frozenset({"attack", "armed_clash", "small_arms_fire"})
 _BACKGROUND_WEIGHT = 0.5
 # A place taken, or an enemy driven out, whose object the rules checked.
 _GROUND_WEIGHT = 0.85
+# actors.tsv sectors of the named groups that take ground as non-state actors.
+_NON_STATE_SECTORS = frozenset({"rebel", "militia"})
 
 CUES_FILE = DATA_DIR / "refine_cues.tsv"
 CUE_USES = frozenset(
     {"protest", "crowd_violence", "lethal_force", "death", "crowd_people", "intervention",
      "mob_cue", "demonstration", "mob_doer", "projectile_verb", "discovery", "arms",
-     "non_state", "state", "enemy", "terrain", "terrain_verb", "ousting", "out",
+     "non_state", "state", "enemy", "name_article", "terrain", "terrain_verb", "ousting", "out",
      "background_prep", "background_noun", "background_mark", "toll_verb", "civilian_target",
      "armed_target", "place_target", "target_prep", "base", "base_verb", "road", "road_verb",
      "finding", "crowd", "gathering", "protest_prep", "meanwhile_mark", "aid_cut"}
@@ -126,9 +130,23 @@ def _words(use: str) -> frozenset[str]:
     return _cues()[use]
 
 
+@cache
+def _group_names() -> tuple[frozenset[str], ...]:
+    """The rebel and militia names of actors.tsv, each as its set of lowercase words without
+    an article ("al-Shabaab" → {"shabaab"}): a phrase holding every word names the group."""
+    names = set()
+    for actor in named_actors():
+        if actor.sector in _NON_STATE_SECTORS:
+            words = frozenset(re.split(r"[\s-]+", actor.pattern.lower())) - {""}
+            words -= _words("name_article")
+            if words:
+                names.add(words)
+    return tuple(sorted(names, key=sorted))
+
+
 def _non_state(words: set[str]) -> bool:
-    """The lemmas name an armed group that is not the state ("rebels", "Taliban")."""
-    return bool(words & _words("non_state"))
+    """The lemmas name an armed group: a common noun ("rebels") or a group of actors.tsv."""
+    return bool(words & _words("non_state")) or any(name <= words for name in _group_names())
 
 
 def _needs_object(verb: str) -> frozenset[str] | None:

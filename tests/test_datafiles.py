@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conflictcoder.datafiles import compile_regex, read_tsv, read_words
+from conflictcoder.datafiles import compile_regex, read_tsv, read_word_uses, read_words
 from conflictcoder.errors import DataError
 
 COLUMNS = ("word", "kind", "note")
@@ -129,3 +129,42 @@ def test_compile_regex_names_file_and_line(tmp_path: Path) -> None:
     assert compile_regex(path, 3, r"den(?:y|ied)", re.IGNORECASE).search("DENIED")
     with pytest.raises(DataError, match=r"cues\.tsv:3: bad regex"):
         compile_regex(path, 3, r"den(y")
+
+
+USES = ("hypothetical", "modal")
+
+
+def test_word_uses_group_the_words_of_each_use(tmp_path: Path) -> None:
+    path = _tsv(tmp_path, "# cues\nword\tuse\nthreaten\thypothetical\ncould\tmodal\n"
+                "vow\thypothetical\n")  # fmt: skip
+    assert read_word_uses(path, USES) == {
+        "hypothetical": frozenset({"threaten", "vow"}),
+        "modal": frozenset({"could"}),
+    }
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("warn\tplanning", r"table\.tsv:3: use 'planning' is not one of"),
+        ("\tmodal", r"table\.tsv:3: empty word"),
+        ("Could\tmodal", r"table\.tsv:3: word 'Could' must be one lowercase token"),
+        ("war games\tmodal", r"table\.tsv:3: word 'war games' must be one lowercase token"),
+        ("could\tmodal", r"table\.tsv:3: duplicate of line 2"),
+    ],
+)
+def test_bad_word_use_rows_name_file_and_line(tmp_path: Path, row: str, message: str) -> None:
+    path = _tsv(tmp_path, f"word\tuse\ncould\tmodal\n{row}\nthreaten\thypothetical\n")
+    with pytest.raises(DataError, match=message):
+        read_word_uses(path, USES)
+
+
+def test_the_same_word_may_serve_two_uses(tmp_path: Path) -> None:
+    path = _tsv(tmp_path, "word\tuse\nwould\tmodal\nwould\thypothetical\n")
+    assert read_word_uses(path, USES)["hypothetical"] == {"would"}
+
+
+def test_a_use_without_words_is_an_error(tmp_path: Path) -> None:
+    path = _tsv(tmp_path, "word\tuse\ncould\tmodal\n")
+    with pytest.raises(DataError, match=r"table\.tsv: no words for use hypothetical"):
+        read_word_uses(path, USES)

@@ -80,6 +80,35 @@ def read_tsv(
     return rows
 
 
+def read_word_uses(path: Path, uses: Collection[str]) -> dict[str, frozenset[str]]:
+    """The words of each use in a ``word<TAB>use`` file, every use of ``uses`` a key.
+
+    A cue file gathers the small word lists of one module, each row a word and the rule
+    (``use``) it serves. DataError names file and line of an unknown use, an empty cell, a
+    word that is not one lowercase token (it could never match a lowercased token or
+    lemma) and a repeated row; a use with no words at all is an error too, since its rule
+    would silently never fire.
+    """
+    table: dict[str, set[str]] = {use: set() for use in uses}
+    seen: dict[tuple[str, str], int] = {}
+    for number, row in read_tsv(path, ("word", "use"), required=True):
+        word, use = row["word"], row["use"]
+        if use not in table:
+            raise DataError(f"{path}:{number}: use {use!r} is not one of {sorted(table)}")
+        if word != word.lower() or any(c.isspace() for c in word):
+            raise DataError(f"{path}:{number}: word {word!r} must be one lowercase token")
+        if (word, use) in seen:
+            raise DataError(
+                f"{path}:{number}: duplicate of line {seen[word, use]} ({word!r}, {use!r})"
+            )
+        seen[word, use] = number
+        table[use].add(word)
+    empty = sorted(use for use, words in table.items() if not words)
+    if empty:
+        raise DataError(f"{path}: no words for use {', '.join(empty)}; give each use a row")
+    return {use: frozenset(words) for use, words in table.items()}
+
+
 def read_words(path: Path) -> list[str]:
     """One entry a line; ``#`` comments and blank lines skipped; entries stripped."""
     return [line.strip() for _, line in _content(_lines(path))]

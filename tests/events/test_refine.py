@@ -98,3 +98,13 @@ def test_demolished_homes_are_coerce(sent: Parse) -> None:
         "COERCE",
         "Looting/property destruction",
     )
+
+
+def test_a_named_rebel_group_of_actors_tsv_takes_ground_as_a_non_state_actor(
+    sent: Parse,
+) -> None:
+    # "forces" alone is the state's; NRF is a rebel row of actors.tsv
+    taken = sent("NRF forces have taken a stronghold in the valley on Sunday.")
+    assert "Non-state actor overtakes territory" in _subtypes(taken)
+    retaken = sent("Government forces have taken a stronghold in the valley on Sunday.")
+    assert "Government regains territory" in _subtypes(retaken)

@@ -3,44 +3,60 @@
 First version (the "Claims" issue deepens it): the issuer speaks unless the sentence
 names another speaker ("X said", "according to X"); a denial cue ("false information",
 "denied") turns the claim into a denied one whose claimant is the side that made it.
+The words are ``data/attribution_cues.tsv`` and the cue patterns ``data/stance_cues.tsv``.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from conflictcoder.config import DATA_DIR
-from conflictcoder.datafiles import read_tsv
+from conflictcoder.datafiles import read_tsv, read_word_uses
 from conflictcoder.errors import DataError
 from conflictcoder.events.actors import ActorMention, Perspective
 from conflictcoder.records import Attribution, Party
 
 _STANCES = ("denied", "alleged")
-REPORTING = frozenset(
-    {
-        "say", "state", "report", "claim", "announce", "add", "tell", "allege", "accuse",
-        "confirm", "insist", "note", "stress", "underscore", "circulate", "assert", "declare",
-        "spread", "disseminate", "publish", "post", "write", "reveal", "inform",
-        "deny", "reject", "refute", "dismiss",
-    }
-)  # fmt: skip
-# Subjects that, without a country of their own, refer back to the last speaker.
-_SELF = frozenset(
-    {"it", "we", "he", "she", "they", "ministry", "statement", "department", "office",
-     "service", "spokesman", "spokeswoman", "spokesperson", "official", "source"}
-)  # fmt: skip
-# Verbs and nouns that make a claim someone else may deny.
-_CLAIM_VERBS = frozenset(
-    {"claim", "allege", "accuse", "circulate", "spread", "disseminate", "say", "report"}
-)
-_CLAIM_NOUNS = frozenset(
-    {"claim", "allegation", "accusation", "report", "statement", "information"}
-)
+CUES_FILE = DATA_DIR / "attribution_cues.tsv"
+CUE_USES = frozenset({"reporting", "claim_verb", "claim_noun", "maker_prep", "self"})
+
+
+@functools.cache
+def _cue_words() -> dict[str, frozenset[str]]:
+    return read_word_uses(CUES_FILE, CUE_USES)
+
+
+def _words(use: str) -> frozenset[str]:
+    """The words of one use in attribution_cues.tsv (its header says what each use does)."""
+    return _cue_words()[use]
+
+
+class _CueWords(Set[str]):
+    """The words of one use, read when first asked: modules import ``REPORTING`` by name,
+    and reading it at import would turn a bad data file into a traceback before the CLI
+    can report it in one line."""
+
+    def __init__(self, use: str) -> None:
+        self._use = use
+
+    def __contains__(self, word: object) -> bool:
+        return word in _words(self._use)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_words(self._use))
+
+    def __len__(self) -> int:
+        return len(_words(self._use))
+
+
+# Verbs of saying (lemmas): their subject is a speaker (events/places.py, attachment.py).
+REPORTING: Set[str] = _CueWords("reporting")
 
 
 @dataclass(frozen=True)
@@ -117,11 +133,11 @@ def find_sources(sent: SpacySpan, mentions: list[ActorMention]) -> Sources:
                     speakers.append(Speaker(_mention_at(child, mentions), child, word))
                 if child.dep_ == "agent":
                     makers.extend(_objects(child, mentions, direct=True))
-        if word in _CLAIM_NOUNS and token.pos_ == "NOUN":
+        if word in _words("claim_noun") and token.pos_ == "NOUN":
             for child in token.children:
                 if child.dep_ == "poss" and (m := _mention_at(child, mentions)) is not None:
                     makers.append(m)
-                if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                if child.dep_ == "prep" and child.lower_ in _words("maker_prep"):
                     makers.extend(_objects(child, mentions, direct=True))
     return Sources(tuple(speakers), tuple(via), tuple(makers))
 
@@ -142,7 +158,8 @@ def _objects(
 def _is_self(speaker: Speaker, perspective: Perspective) -> bool:
     """ "It said", "the ministry added": no party of its own, so the last one named."""
     if speaker.mention is None:
-        return speaker.token.lower_ in _SELF or str(speaker.token.lemma_) in _SELF
+        self_words = _words("self")
+        return speaker.token.lower_ in self_words or str(speaker.token.lemma_) in self_words
     return speaker.mention.country is None
 
 
@@ -223,7 +240,7 @@ def denier(
 ) -> Party | None:
     """Who says the claim is false: the sentence's speaker (not one who made a claim),
     else the issuer."""
-    speaker = _speaker(sources, perspective, participants, previous, _CLAIM_VERBS)
+    speaker = _speaker(sources, perspective, participants, previous, _words("claim_verb"))
     if speaker is None or (issuer is not None and speaker.country == issuer.country):
         return issuer  # the issuer's own side speaking is the issuer
     return speaker
@@ -243,7 +260,7 @@ def claim_maker(
     makers += [
         sp.mention
         for sp in sources.speakers
-        if sp.verb in _CLAIM_VERBS and sp.mention is not None and sp.mention.country
+        if sp.verb in _words("claim_verb") and sp.mention is not None and sp.mention.country
         and sp.mention.country != own and sp.mention.root not in participants
     ]  # fmt: skip
     if makers:

@@ -7,17 +7,23 @@ territory. Ground taken is typed by who took it and checked against what was tak
 three villages", "drove the rebels out of"); fighting that is only the backdrop of another
 event ("after heavy fighting") is weak; violence by villagers, a mob or vigilantes is mob
 violence; deaths in a crowd make a lethal intervention. The categories come from
-``event_categories.tsv``.
+``event_categories.tsv``; the words the rules look for are ``data/refine_cues.tsv``, and the
+named armed groups that make a taker non-state are the rebel and militia rows of
+``actors.tsv``. Category and sector names stay here: they are the rules, not vocabulary.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from conflictcoder.events.lexicon import event_categories
+from conflictcoder.config import DATA_DIR
+from conflictcoder.datafiles import read_word_uses
+from conflictcoder.events.lexicon import event_categories, named_actors
 from conflictcoder.events.matcher import lemma
 from conflictcoder.records import EventType
 
@@ -75,48 +81,6 @@ def by_sub_type(categories: dict[str, EventType], sub_type: str) -> EventType:
 
 # --- Sentence context: what the words around a trigger say about its kind. ---
 
-# Words that make a sentence about a protest crowd.
-_PROTEST = frozenset(
-    {"protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "rioter",
-     "riot", "picket"}
-)  # fmt: skip
-# A crowd turning violent: it throws, burns, smashes or clashes (ACLED Violent demonstration).
-_CROWD_VIOLENCE = frozenset(
-    {"throw", "hurl", "pelt", "stone", "rock", "brick", "projectile", "molotov", "firebomb",
-     "torch", "ablaze", "vandalize", "vandalise", "smash", "loot", "riot", "rioter", "violent",
-     "clash", "arson", "rampage", "aggressive"}
-)  # fmt: skip
-# Lethal or grave force on a crowd (ACLED Excessive force against protesters).
-_LETHAL_FORCE = frozenset(
-    {"live", "shoot", "bayonet", "violently", "brutally", "massacre", "gunfire", "gunshot",
-     "sniper"}
-)  # fmt: skip
-# "protesters were killed", "people died": deaths in the crowd (a lethal intervention);
-# "students killed in a road accident" a protest is held over is none.
-_DEATHS = frozenset({"kill", "die"})
-_CROWD_PEOPLE = frozenset(
-    {"protester", "protestor", "demonstrator", "marcher", "people", "person", "participant"}
-)  # fmt: skip
-# Force short of that: dispersal, arrests, crowd-control weapons (Protest with intervention).
-_INTERVENTION = frozenset(
-    {"disperse", "tear", "teargas", "cannon", "rubber", "pepper", "baton", "stun", "drag",
-     "suppress", "beat", "remove"}
-)  # fmt: skip
-# A crowd that lynches or a mob: violence with no protest aim (ACLED Mob violence), unless the
-# sentence names a demonstration; and the doers that make a fight or attack one by a mob.
-_MOB_CUES = frozenset({"mob", "lynch", "lynching", "vigilante", "vigilantism"})
-_DEMONSTRATION = frozenset(
-    {"protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "picket",
-     "march", "marcher"}
-)  # fmt: skip
-_MOB_DOERS = frozenset(
-    {"mob", "crowd", "vigilante", "villager", "resident", "local", "youth", "lyncher", "mobster"}
-)  # fmt: skip
-_MOB_CATEGORIES = frozenset(
-    {"armed_clash", "small_arms_fire", "attack", "attack_on_civilians", "beating"}
-)  # fmt: skip
-# Projectiles thrown by a crowd are nouns: a city "rocked" by protests saw no stones.
-_PROJECTILE_VERBS = frozenset({"rock"})
 # Violent categories that, in a sentence about a protest, describe the protest's policing or
 # the crowd's violence rather than a battle.
 _CROWD_CATEGORIES = frozenset(
@@ -125,16 +89,9 @@ _CROWD_CATEGORIES = frozenset(
      "protest_with_intervention", "excessive_force_against_protesters", "violent_demonstration",
      "obstruction", "police_mobilization"}
 )  # fmt: skip
-# Verbs (and nouns) of finding or taking weapons before they are used.
-_DISCOVERY = frozenset(
-    {"find", "discover", "uncover", "unearth", "recover", "seize", "seizure", "confiscate",
-     "defuse", "deactivate", "dismantle", "cache", "stash", "haul", "intercept", "identify"}
-)  # fmt: skip
-# What is found: weapons, ammunition, explosives.
-_ARMS = frozenset(
-    {"weapon", "arm", "ammunition", "ammo", "explosive", "bomb", "grenade", "ied", "device",
-     "rocket", "missile", "mortar", "firearm", "gun", "rifle", "pistol", "rpg", "shell",
-     "round", "cartridge", "mine", "landmine", "detonator", "munition", "launcher", "tnt"}
+# Categories that a mob's doers turn into mob violence.
+_MOB_CATEGORIES = frozenset(
+    {"armed_clash", "small_arms_fire", "attack", "attack_on_civilians", "beating"}
 )  # fmt: skip
 # Categories a weapons find turns into Disrupted weapons use (the device never went off).
 _DEVICE_CATEGORIES = frozenset(
@@ -142,82 +99,69 @@ _DEVICE_CATEGORIES = frozenset(
      "mine_laying", "weapons_seizure", "defusal", "missile_strike", "shelling", "armed_clash",
      "attack", "attack_on_civilians", "nonstate_overtakes_territory"}
 )  # fmt: skip
-# Who took a place: armed groups (ACLED Non-state actor overtakes territory) or the state.
-_NON_STATE = frozenset(
-    {"rebel", "militant", "insurgent", "jihadist", "fighter", "terrorist", "militia", "guerrilla",
-     "guerilla", "isis", "isil", "daesh", "taliban", "houthi", "houthis", "shabaab", "opposition",
-     "separatist", "extremist", "islamist", "gunman", "faction", "insurgency"}
-)  # fmt: skip
-_STATE = frozenset(
-    {"army", "troop", "soldier", "military", "government", "police", "regime", "force",
-     "marine", "commando", "trooper", "loyalist", "unit"}
-)  # fmt: skip
-# Places an armed group takes or loses: with one of these as object a capture is territorial.
-_TERRAIN = frozenset(
-    {"town", "city", "village", "district", "area", "region", "territory", "province", "county",
-     "neighborhood", "neighbourhood", "hill", "base", "camp", "port", "airport", "airbase",
-     "highway", "road", "border", "crossing", "outpost", "stronghold", "bastion", "enclave",
-     "zone", "locality", "settlement", "suburb", "municipality", "countryside", "island",
-     "valley", "mountain", "ridge", "height", "headquarters", "garrison", "checkpoint", "bridge",
-     "dam", "oilfield", "capital", "quarter", "hamlet", "front", "frontline",
-     "governorate", "sector", "facility", "stretch"}
-)  # fmt: skip
-# Verbs that report a territorial change only with a place as object ("freed three villages";
-# "freed the hostages" is a release, "recovered weapons" a seizure).
-_TERRAIN_VERBS = frozenset({"free", "recover", "clear", "reclaim", "win", "take", "seize"})
-# Ousting verbs: the object is the enemy driven out, never captives ("drove the rebels out").
-_OUSTING = frozenset({"drive", "push", "oust", "flush", "expel", "dislodge", "evict"})
-_OUT = frozenset({"out", "back", "away", "from"})
-# Prepositions and nouns that make fighting the background of what the sentence reports
-# ("recaptured the town after heavy fighting", "the scene of fierce clashes").
-_BACKGROUND_PREPS = frozenset(
-    {"after", "amid", "amidst", "following", "during", "despite", "since", "before"}
-)  # fmt: skip
-_BACKGROUND_NOUNS = frozenset({"scene", "wake", "aftermath", "site", "theatre", "theater"})
-_BACKGROUND_MARKS = frozenset({"as", "while", "after", "since", "when"})
 _BATTLE_WORDS = frozenset({"armed_clash", "small_arms_fire"})
+_GENERIC_ATTACKS = frozenset({"attack", "armed_clash", "small_arms_fire"})
 # Weight of a fight that is only the backdrop: below the threshold at which a trigger makes
 # an event without a doer, and below the event it is the backdrop of.
 _BACKGROUND_WEIGHT = 0.5
 # A place taken, or an enemy driven out, whose object the rules checked.
 _GROUND_WEIGHT = 0.85
-# Verbs of a toll: "during the shoot-out, two were killed" tells the fight's cost, so the
-# fight is no backdrop there.
-_TOLL_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt"})
-# Targets that make a generic attack one on civilians, or on armed men.
-_CIVILIAN_TARGETS = frozenset(
-    {"village", "villager", "community", "vehicle", "car", "bus", "house", "home", "church",
-     "mosque", "temple", "market", "school", "hospital", "worshipper", "passenger", "farmer",
-     "civilian", "resident", "family", "tourist", "shop", "wedding", "funeral", "student",
-     "doctor", "journalist", "woman", "child", "people", "pilgrim", "camp", "worker", "teacher",
-     "plane", "aircraft", "airliner", "bar", "restaurant", "hotel", "nightclub", "concert",
-     "congregation", "worshiper", "shopper", "customer", "motorist", "commuter", "synagogue"}
+# actors.tsv sectors of the named groups that take ground as non-state actors.
+_NON_STATE_SECTORS = frozenset({"rebel", "militia"})
+
+CUES_FILE = DATA_DIR / "refine_cues.tsv"
+CUE_USES = frozenset(
+    {"protest", "crowd_violence", "lethal_force", "death", "crowd_people", "intervention",
+     "mob_cue", "demonstration", "mob_doer", "projectile_verb", "discovery", "arms",
+     "non_state", "state", "enemy", "name_article", "terrain", "terrain_verb", "ousting", "out",
+     "background_prep", "background_noun", "background_mark", "toll_verb", "civilian_target",
+     "armed_target", "place_target", "target_prep", "base", "base_verb", "road", "road_verb",
+     "finding", "crowd", "gathering", "protest_prep", "meanwhile_mark", "aid_cut"}
 )  # fmt: skip
-_ARMED_TARGETS = frozenset(
-    {"checkpoint", "post", "base", "position", "convoy", "patrol", "soldier", "troop", "police",
-     "policeman", "officer", "army", "military", "barracks", "outpost", "personnel", "force",
-     "serviceman", "garrison", "station", "unit", "militant", "rebel", "insurgent", "fighter",
-     "terrorist", "jihadist", "guerrilla", "militia", "militiaman"}
-)  # fmt: skip
-_PLACES = frozenset({"village", "community", "house", "home", "camp", "settlement"})
-_GENERIC_ATTACKS = frozenset({"attack", "armed_clash", "small_arms_fire"})
-# Triggers that are events only with a fitting object ("set up a post", "found weapons").
-_BASES = frozenset({"base", "post", "outpost", "headquarters", "camp", "checkpoint", "position"})
-_ROADS = frozenset(
-    {"road", "street", "highway", "entrance", "bridge", "building", "railway", "route",
-     "traffic", "transport", "intersection", "square", "avenue", "motorway", "junction"}
-)  # fmt: skip
-_NEEDS_OBJECT = {"set": _BASES, "establish": _BASES, "block": _ROADS, "close": _ROADS}
-# Verbs of finding that report an event only when what is found is weapons.
-_FINDING = frozenset({"find", "discover", "uncover", "unearth", "recover"})
-# People an arrest at a protest is made among: the protest was broken up.
-_CROWD = frozenset({"protester", "protestor", "demonstrator", "participant"})
-# "broke up" a gathering is an intervention; a smuggling ring broken up is none.
-_GATHERINGS = _CROWD | _DEMONSTRATION | {"crowd", "gathering", "sit", "vigil", "meeting"}
-_AID_CUTS = frozenset(
-    {"suspend", "halt", "prohibit", "cut", "stop", "freeze", "end", "reduce", "withhold",
-     "block", "deny", "ban", "curtail", "terminate", "suspension"}
-)  # fmt: skip
+
+
+@cache
+def _cues() -> dict[str, frozenset[str]]:
+    return read_word_uses(CUES_FILE, CUE_USES)
+
+
+def _words(use: str) -> frozenset[str]:
+    """The words of one use in refine_cues.tsv (its header says what each use does)."""
+    return _cues()[use]
+
+
+@cache
+def _group_names() -> tuple[frozenset[str], ...]:
+    """The rebel and militia names of actors.tsv, each as its set of lowercase words without
+    an article ("al-Shabaab" → {"shabaab"}): a phrase holding every word names the group."""
+    names = set()
+    for actor in named_actors():
+        if actor.sector in _NON_STATE_SECTORS:
+            words = frozenset(re.split(r"[\s-]+", actor.pattern.lower())) - {""}
+            words -= _words("name_article")
+            if words:
+                names.add(words)
+    return tuple(sorted(names, key=sorted))
+
+
+def _non_state(words: set[str]) -> bool:
+    """The lemmas name an armed group: a common noun ("rebels") or a group of actors.tsv."""
+    return bool(words & _words("non_state")) or any(name <= words for name in _group_names())
+
+
+def _needs_object(verb: str) -> frozenset[str] | None:
+    """What a verb's object must be for it to report an event ("set up a *post*",
+    "blocked the *road*"), or None when any object will do."""
+    if verb in _words("base_verb"):
+        return _words("base")
+    if verb in _words("road_verb"):
+        return _words("road")
+    return None
+
+
+def _gatherings() -> frozenset[str]:
+    """What "broke up" breaks up as an intervention: a crowd, a demonstration, a vigil."""
+    return _words("crowd") | _words("demonstration") | _words("gathering")
 
 
 @dataclass(frozen=True)
@@ -238,28 +182,30 @@ def sentence_context(sent: SpacySpan) -> Context:
     for token in sent:
         if token.i >= 2 and sent.doc[token.i - 2].lower_ == "non":
             continue  # "non-violent", "non-lethal"
-        if lemma(token) in _PROJECTILE_VERBS and token.pos_ == "VERB":
+        if lemma(token) in _words("projectile_verb") and token.pos_ == "VERB":
             continue  # "protests that rocked the city"
         words.add(lemma(token))
-    protest = bool(words & _PROTEST)
+    protest = bool(words & _words("protest"))
     return Context(
         lemmas=frozenset(words),
         protest=protest,
-        crowd_violence=protest and bool(words & _CROWD_VIOLENCE),
+        crowd_violence=protest and bool(words & _words("crowd_violence")),
         lethal_force=protest
-        and bool(words & _LETHAL_FORCE or {"open", "fire"} <= words or _crowd_deaths(sent)),
-        intervention=protest and bool(words & _INTERVENTION),
-        weapons_found=bool(words & _DISCOVERY) and bool(words & _ARMS),
+        and bool(
+            words & _words("lethal_force") or {"open", "fire"} <= words or _crowd_deaths(sent)
+        ),
+        intervention=protest and bool(words & _words("intervention")),
+        weapons_found=bool(words & _words("discovery")) and bool(words & _words("arms")),
     )
 
 
 def _crowd_deaths(sent: SpacySpan) -> bool:
     """Someone in the crowd was killed or died (the dead are the subject or object)."""
     for token in sent:
-        if lemma(token) not in _DEATHS or token.pos_ != "VERB":
+        if lemma(token) not in _words("death") or token.pos_ != "VERB":
             continue
         if any(
-            c.dep_ in ("nsubj", "nsubjpass", "dobj") and lemma(c) in _CROWD_PEOPLE
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") and lemma(c) in _words("crowd_people")
             for c in token.children
         ):
             return True
@@ -295,14 +241,7 @@ def _objects(head: Token) -> set[str]:
                 for g in c.children
                 if g.dep_ == "pobj"
             }
-        elif child.dep_ == "prep" and child.lower_ in (
-            "on",
-            "against",
-            "at",
-            "in",
-            "inside",
-            "into",
-        ):
+        elif child.dep_ == "prep" and child.lower_ in _words("target_prep"):
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 found.add(lemma(pobj))
                 found |= {lemma(c) for c in pobj.children if c.dep_ == "conj"}
@@ -318,20 +257,29 @@ def in_context(
     shows it reports no event of its kind ("set up a committee" is no base)."""
     categories = event_categories()
     category = event_type.category
-    needed = _NEEDS_OBJECT.get(lemma(head))
+    needed = _needs_object(lemma(head))
     if needed is not None and not _objects(head) & needed:
         return None
     broken_up = category == "protest_with_intervention" and lemma(head) == "break"
-    if broken_up and not (context.protest or _objects(head) & _GATHERINGS):
+    if broken_up and not (context.protest or _objects(head) & _gatherings()):
         return None  # "broke up a smuggling ring"
-    if category == "weapons_seizure" and not context.weapons_found and _taken(head) & _TERRAIN:
+    if (
+        category == "weapons_seizure"
+        and not context.weapons_found
+        and _taken(head) & _words("terrain")
+    ):
         # "seized the town", "recovered the border areas": ground taken, no weapons found
-        retaken = "government_regains_territory" if lemma(head) in _FINDING else None
+        finding = lemma(head) in _words("finding")
+        retaken = "government_regains_territory" if finding else None
         event_type = categories[retaken or "nonstate_overtakes_territory"]
     territorial = event_type.acled_sub_event_type in _TERRITORY
-    if lemma(head) in _FINDING and not context.weapons_found and not territorial:
+    if lemma(head) in _words("finding") and not context.weapons_found and not territorial:
         return None
-    if category == "arrest" and context.protest and (_objects(head) & _CROWD or _at_protest(head)):
+    if (
+        category == "arrest"
+        and context.protest
+        and (_objects(head) & _words("crowd") or _at_protest(head))
+    ):
         return categories["protest_with_intervention"], max(weight, 0.9)
     if context.protest and category in _CROWD_CATEGORIES:
         crowd = _crowd_category(context)
@@ -354,10 +302,12 @@ def in_context(
             return categories["attack_on_civilians"], max(weight, 0.85)
         objects = _objects(head)
         if category != "attack":
-            objects -= _PLACES  # fire at a village is cross-border fire, not a raid on it
-        if objects & _CIVILIAN_TARGETS and not objects & _ARMED_TARGETS:
+            # fire at a village is cross-border fire, not a raid on it
+            objects -= _words("place_target")
+        armed = objects & _words("armed_target")
+        if objects & _words("civilian_target") and not armed:
             return categories["attack_on_civilians"], max(weight, 0.8)
-        if category == "attack" and objects & _ARMED_TARGETS:
+        if category == "attack" and armed:
             return categories["armed_clash"], max(weight, 0.75)
     return event_type, weight
 
@@ -371,11 +321,11 @@ def _territorial(
     categories = event_categories()
     objects = _taken(head)
     word = lemma(head)
-    if word in _TERRAIN_VERBS and not objects & (_TERRAIN | {"control"}):
+    if word in _words("terrain_verb") and not objects & (_words("terrain") | {"control"}):
         return None
-    if word in _OUSTING and not _ousts(head):
+    if word in _words("ousting") and not _ousts(head):
         return None
-    ground = bool(objects & _TERRAIN) or word in _OUSTING
+    ground = bool(objects & _words("terrain")) or word in _words("ousting")
     side = _taker(head)
     if side is None:
         state = event_type.acled_sub_event_type == "Government regains territory"
@@ -409,11 +359,10 @@ def _taken(head: Token) -> set[str]:
 
 def _ousts(head: Token) -> bool:
     """ "drove the militants out of / back from / away": an armed enemy pushed off ground."""
-    enemy = any(
-        c.dep_ in ("dobj", "nsubjpass") and _group_words(c) & (_NON_STATE | _STATE | {"enemy"})
-        for c in head.children
+    enemy = any(c.dep_ in ("dobj", "nsubjpass") and _armed(_group_words(c)) for c in head.children)
+    away = any(
+        c.lower_ in _words("out") and c.dep_ in ("prt", "prep", "advmod") for c in head.children
     )
-    away = any(c.lower_ in _OUT and c.dep_ in ("prt", "prep", "advmod") for c in head.children)
     return enemy and away
 
 
@@ -422,6 +371,11 @@ def _group_words(token: Token) -> set[str]:
     words = {lemma(token)}
     words |= {lemma(c) for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
     return words
+
+
+def _armed(words: set[str]) -> bool:
+    """The words name an armed side, state or not, or "the enemy"."""
+    return _non_state(words) or bool(words & (_words("state") | _words("enemy")))
 
 
 def _taker(head: Token) -> str | None:
@@ -434,14 +388,14 @@ def _taker(head: Token) -> str | None:
         token = token.head
     for subject in _subjects(token):
         words = _group_words(subject)
-        if words & _NON_STATE:
+        if _non_state(words):
             return "nonstate"
-        if words & _STATE:
+        if words & _words("state"):
             return "state"
     doers = _doers(head)
-    if doers & _NON_STATE:
+    if _non_state(doers):
         return "nonstate"
-    if doers & _STATE:
+    if doers & _words("state"):
         return "state"
     return None
 
@@ -458,17 +412,17 @@ def _background(head: Token) -> bool:
     token = head
     while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i != token.i:
         token = token.head.head
-        if lemma(token) in _BACKGROUND_NOUNS:
+        if lemma(token) in _words("background_noun"):
             return True
-    if token.dep_ == "pobj" and token.head.lower_ in _BACKGROUND_PREPS:
-        return lemma(token.head.head) not in _TOLL_VERBS
+    if token.dep_ == "pobj" and token.head.lower_ in _words("background_prep"):
+        return lemma(token.head.head) not in _words("toll_verb")
     clause = token.head if token.dep_ in ("nsubj", "nsubjpass", "dobj") else token
     if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children):
         return True
     if clause.dep_ == "xcomp":
         clause = clause.head
     return clause.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in clause.children
+        c.dep_ == "mark" and c.lower_ in _words("background_mark") for c in clause.children
     )
 
 
@@ -476,13 +430,15 @@ def _at_protest(head: Token) -> bool:
     """ "detained during / at the protest", "detained while trying to hold a rally": the
     arrests broke up a protest (not arrests over one organised earlier)."""
     for child in head.children:
-        at = child.dep_ == "prep" and child.lower_ in ("during", "at")
-        if at and any(lemma(g) in _DEMONSTRATION for g in child.children if g.dep_ == "pobj"):
+        at = child.dep_ == "prep" and child.lower_ in _words("protest_prep")
+        if at and any(
+            lemma(g) in _words("demonstration") for g in child.children if g.dep_ == "pobj"
+        ):
             return True
         meanwhile = child.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in ("while", "as", "when") for c in child.children
+            c.dep_ == "mark" and c.lower_ in _words("meanwhile_mark") for c in child.children
         )
-        if meanwhile and _subtree_lemmas(child) & _DEMONSTRATION:
+        if meanwhile and _subtree_lemmas(child) & _words("demonstration"):
             return True
     return False
 
@@ -490,14 +446,15 @@ def _at_protest(head: Token) -> bool:
 def _by_mob(head: Token, context: Context) -> bool:
     """Villagers, a crowd or vigilantes did it; or a mob is named and no armed group is."""
     doers = _doers(head)
-    if doers & _MOB_DOERS:
+    if doers & _words("mob_doer"):
         return True
-    return _mob_only(context) and not doers & (_NON_STATE | _STATE)
+    return _mob_only(context) and not (_non_state(doers) or doers & _words("state"))
 
 
 def _mob_only(context: Context) -> bool:
     """A mob or a lynching named, and no demonstration: the violence is a mob's."""
-    return bool(context.lemmas & _MOB_CUES) and not context.lemmas & _DEMONSTRATION
+    lemmas = context.lemmas
+    return bool(lemmas & _words("mob_cue")) and not lemmas & _words("demonstration")
 
 
 def _crowd_category(context: Context) -> str | None:
@@ -518,9 +475,9 @@ def _cut(head: Token) -> bool:
     """ "suspended aid", "a halt to aid", "prohibit all aid": aid withheld, not given."""
     token = head
     for _ in range(3):
-        if lemma(token) in _AID_CUTS:
+        if lemma(token) in _words("aid_cut"):
             return True
         if token.head.i == token.i:
             break
         token = token.head
-    return any(lemma(c) in _AID_CUTS for c in head.children)
+    return any(lemma(c) in _words("aid_cut") for c in head.children)

@@ -1,16 +1,32 @@
 """Which triggers of a sentence make events: grievances and participants are not events,
-and each family of events keeps its most reliable trigger."""
+and each family of events keeps its most reliable trigger. The words are
+``data/selection_cues.tsv``."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span as SpacySpan
 
+from conflictcoder.config import DATA_DIR
+from conflictcoder.datafiles import read_word_uses
 from conflictcoder.events.draft import family
 from conflictcoder.events.triggers import TriggerHit
 
-_GRIEVANCE_PREPS = frozenset({"against", "over", "about", "demanding"})
+CUES_FILE = DATA_DIR / "selection_cues.tsv"
+CUE_USES = frozenset({"grievance_prep"})
 # Categories that report the outcome of a fight: a place taken, checked against its object.
 _OUTCOMES = frozenset({"government_takes_ground", "nonstate_takes_ground"})
+
+
+@cache
+def _cues() -> dict[str, frozenset[str]]:
+    return read_word_uses(CUES_FILE, CUE_USES)
+
+
+def _words(use: str) -> frozenset[str]:
+    """The words of one use in selection_cues.tsv (its header says what each use does)."""
+    return _cues()[use]
 
 
 def without_grievances(sent: SpacySpan, hits: list[TriggerHit]) -> list[TriggerHit]:
@@ -24,7 +40,7 @@ def without_grievances(sent: SpacySpan, hits: list[TriggerHit]) -> list[TriggerH
         token = sent.doc[hit.head]
         grievance = (
             token.dep_ == "pobj"
-            and token.head.lower_ in _GRIEVANCE_PREPS
+            and token.head.lower_ in _words("grievance_prep")
             and token.head.head.i in protests
         )
         if not grievance:

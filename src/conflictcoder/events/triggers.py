@@ -2,7 +2,9 @@
 
 Left out: negated triggers ("did not fire", "no attacks"), hypothetical ones ("threatened
 to attack", "preparing a provocation") and a statement's topic ("a statement on the
-latest provocations"), which the sentences after it report as events of their own.
+latest provocations"), which the sentences after it report as events of their own. The
+words that tell them are ``data/trigger_cues.tsv``; entity labels stay here (they are spaCy's
+labels, not words).
 """
 
 from __future__ import annotations
@@ -15,32 +17,32 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from conflictcoder.config import DATA_DIR
-from conflictcoder.datafiles import read_tsv
+from conflictcoder.datafiles import read_tsv, read_word_uses
 from conflictcoder.errors import DataError
 from conflictcoder.events.lexicon import Trigger, event_categories, event_triggers
 from conflictcoder.events.matcher import LemmaMatcher, lemma
 from conflictcoder.events.refine import in_context, sentence_context
 from conflictcoder.records import EventType
 
-# Verbs whose complement has not happened (yet), or was kept from happening.
-_HYPOTHETICAL = frozenset(
-    {"threaten", "warn", "plan", "prepare", "intend", "gear", "seek", "vow", "pledge", "aim",
-     "attempt", "try", "want", "plot", "stop", "prevent", "avert", "deter", "foil", "thwart"}
+CUES_FILE = DATA_DIR / "trigger_cues.tsv"
+CUE_USES = frozenset(
+    {"hypothetical", "factual_mark", "modal", "future_aux", "negation", "generic_det",
+     "topic_noun", "topic_prep"}
 )  # fmt: skip
-# Determiners that make a noun generic: "any actions that threaten …" reports no event.
-_GENERIC = frozenset({"any", "every", "all", "no"})
-_MODALS = frozenset({"may", "might", "could", "would", "should"})
-# A clause these open tells what happened around the verb, not its complement ("vowed an
-# inquiry after seven people were murdered").
-_FACTUAL_MARKS = frozenset({"after", "when", "as", "because", "since", "while", "once"})
-# Nouns whose "on/about X" complement names a topic, not an event.
-_TOPIC_NOUNS = frozenset({"statement", "report", "briefing", "communique", "note", "release"})
-_TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning"})
-_NEGATIONS = frozenset({"no", "never"})
 # Entities whose words name something else: "11 March" is a date, not a protest march.
 _NAME_LABELS = frozenset(
     {"DATE", "TIME", "PERSON", "GPE", "LOC", "FAC", "ORG", "WORK_OF_ART", "LAW"}
 )
+
+
+@functools.cache
+def _cues() -> dict[str, frozenset[str]]:
+    return read_word_uses(CUES_FILE, CUE_USES)
+
+
+def _words(use: str) -> frozenset[str]:
+    """The words of one use in trigger_cues.tsv (its header says what each use does)."""
+    return _cues()[use]
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def _warning(token: Token) -> _WarningVerb | None:
     if verb is None or token.pos_ != "VERB":
         return None
     auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-    if not auxes & {"will", "shall", "'ll"}:
+    if not auxes & _words("future_aux"):
         return None
     passive = any(c.dep_ == "auxpass" for c in token.children)
     if verb.passive_only and not passive:
@@ -95,7 +97,7 @@ def _negated(head: Token) -> bool:
     if head.dep_ in ("pobj", "pcomp") and head.head.lower_ == "without":
         return True  # "without firing a shot"
     for token in (head, head.head):
-        if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in token.children):
+        if any(c.dep_ == "neg" or c.lower_ in _words("negation") for c in token.children):
             return True
         if token.pos_ == "VERB":
             break
@@ -103,7 +105,7 @@ def _negated(head: Token) -> bool:
 
 
 def _hypothetical(head: Token) -> bool:
-    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in head.children):
+    if any(c.dep_ == "aux" and c.lower_ in _words("modal") for c in head.children):
         return True
     token = head
     for _ in range(4):
@@ -111,10 +113,10 @@ def _hypothetical(head: Token) -> bool:
             return False
         parent = token.head
         if token.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in _FACTUAL_MARKS for c in token.children
+            c.dep_ == "mark" and c.lower_ in _words("factual_mark") for c in token.children
         ):
             return False
-        if lemma(parent) in _HYPOTHETICAL and token.dep_ in (
+        if lemma(parent) in _words("hypothetical") and token.dep_ in (
             "xcomp",
             "ccomp",
             "dobj",
@@ -123,7 +125,11 @@ def _hypothetical(head: Token) -> bool:
             "advcl",
         ):
             return True
-        if token.dep_ == "pobj" and parent.dep_ == "prep" and lemma(parent.head) in _HYPOTHETICAL:
+        if (
+            token.dep_ == "pobj"
+            and parent.dep_ == "prep"
+            and lemma(parent.head) in _words("hypothetical")
+        ):
             return True
         token = parent
     return False
@@ -132,17 +138,17 @@ def _hypothetical(head: Token) -> bool:
 def _generic(head: Token) -> bool:
     if head.dep_ != "relcl":
         return False
-    return any(c.dep_ == "det" and c.lower_ in _GENERIC for c in head.head.children)
+    return any(c.dep_ == "det" and c.lower_ in _words("generic_det") for c in head.head.children)
 
 
 def _topic(head: Token) -> bool:
     """ "a statement on the latest provocations": the subject of a statement, not an event."""
-    if head.dep_ != "pobj" or head.head.lower_ not in _TOPIC_PREPS:
+    if head.dep_ != "pobj" or head.head.lower_ not in _words("topic_prep"):
         return False
     owner = head.head.head
-    if lemma(owner) in _TOPIC_NOUNS:
+    if lemma(owner) in _words("topic_noun"):
         return True
-    return any(c.dep_ == "dobj" and lemma(c) in _TOPIC_NOUNS for c in owner.children)
+    return any(c.dep_ == "dobj" and lemma(c) in _words("topic_noun") for c in owner.children)
 
 
 def find_triggers(sent: SpacySpan, offset: int, user_dir: Path | None = None) -> list[TriggerHit]:

@@ -323,9 +323,9 @@ def acled_row(row: EventRow, index: int = 0, timestamp: int = 0) -> dict[str, st
     inter2 = first2[1] if first2 else None
     civilian_targeting = disorder.startswith("Political violence") and inter2 == 7
     start, precision = when
-    source, source_scale = source_columns(document, place.country)
     stance = get(event, "attribution", "stance")
     claimant = get(event, "attribution", "claimant", "name")
+    source, source_scale = source_columns(document, place.country, claimant)
     dead = event.get("fatalities")
     reported = get(dead, "min") is not None or get(dead, "max") is not None
     sentence = note(

@@ -14,6 +14,9 @@ order and joined with "-" ("Other-National", "National-International"):
   rule above) when the site's country-code domain (.am, .az) names its country, else Other;
 - an issuing body (a ministry, an army's press service) or any other name: Other, as ACLED
   codes a ministry's statements.
+
+When the document names no outlet and no issuer, the event's claimant (the ministry whose
+claim the report carries) is the source, at scale Other.
 """
 
 from __future__ import annotations
@@ -32,8 +35,15 @@ from conflictcoder.export.common import get
 
 SCALES = ("International", "Regional", "National", "Subnational")
 # ACLED joins two scales lowest first in this order ("Other-National", "Subnational-Regional").
-SCALE_ORDER = ("Local partner", "Other", "New media", "Subnational", "National", "Regional",
-               "International")
+SCALE_ORDER = (
+    "Local partner",
+    "Other",
+    "New media",
+    "Subnational",
+    "National",
+    "Regional",
+    "International",
+)
 # Country-code domains sold as generic names; a site there says nothing about its country.
 _GENERIC_CC = frozenset({"ai", "cc", "co", "fm", "io", "me", "tv", "ws"})
 
@@ -122,8 +132,9 @@ def scale_for(outlet: Outlet, event_country: str | None) -> str:
     return "Regional" if home is not None and home == there else "International"
 
 
-def event_sources(document: dict[str, Any]) -> list[Outlet]:
-    """The outlets and bodies behind a document, in the order the module doc gives."""
+def event_sources(document: dict[str, Any], claimant: str | None = None) -> list[Outlet]:
+    """The outlets and bodies behind a document, in the order the module doc gives; the
+    event's claimant when the document names none."""
     found: list[Outlet] = []
     meta = document.get("source")
     if isinstance(meta, str) and meta.strip():
@@ -139,15 +150,19 @@ def event_sources(document: dict[str, Any]) -> list[Outlet]:
     issuer = get(document, "issuer", "name")
     if isinstance(issuer, str) and issuer.strip():
         found.append(_named_outlet(issuer))
+    if not found and claimant and claimant.strip():
+        found.append(_named_outlet(claimant))
     unique: dict[str, Outlet] = {}
     for outlet in found:
         unique.setdefault(outlet.name.casefold(), outlet)
     return list(unique.values())
 
 
-def source_columns(document: dict[str, Any], event_country: str | None) -> tuple[str, str]:
+def source_columns(
+    document: dict[str, Any], event_country: str | None, claimant: str | None = None
+) -> tuple[str, str]:
     """(`source`, `source_scale`) of a document for an event in ``event_country``."""
-    found = event_sources(document)
+    found = event_sources(document, claimant)
     scales = sorted({scale_for(o, event_country) for o in found}, key=SCALE_ORDER.index)
     # ACLED's scale names at most two scales: the narrowest and the widest.
     scale = "-".join(scales if len(scales) <= 2 else (scales[0], scales[-1]))

@@ -398,3 +398,27 @@ def test_export_command_says_what_it_left_out(tmp_path: Path) -> None:
             + "; left out 2 events (1 no ACLED event type, 1 no place in a known country)"
         )
     )
+
+
+def test_export_from_jsonl_gives_current_events_unless_all(tmp_path: Path) -> None:
+    import json
+
+    pd = pytest.importorskip("pandas")
+    record_line = {
+        "schema": "conflictcoder/1",
+        "document": _row()["document"],
+        "events": [_row(id="now")["event"], _row(id="then", status="background")["event"]],
+    }
+    source = tmp_path / "records.jsonl"
+    source.write_text(json.dumps(record_line) + "\n")
+    out = tmp_path / "o.csv"
+    argv = ["export", "--format", "acled-csv", str(out), "--from-jsonl", str(source)]
+    assert main(argv) == 0
+    assert list(pd.read_csv(out)["event_id"]) == ["now"]
+    assert main([*argv, "--all"]) == 0
+    assert list(pd.read_csv(out)["status"]) == ["current", "background"]
+
+
+def test_a_bare_country_is_no_source() -> None:
+    assert source_columns({}, "ARM", "Armenia") == ("", "")
+    assert source_columns({"issuer": {"name": "Azerbaijan"}}, "ARM") == ("", "")

@@ -77,6 +77,8 @@ def matches(row: EventRow, f: EventFilters) -> bool:
     """The store's filter semantics (see EventFilters) over one in-memory row."""
     event: dict[str, Any] = row["event"]
     document: dict[str, Any] = row.get("document") or {}
+    if f.statuses is not None and event.get("status", "current") not in f.statuses:
+        return False
     date = event.get("date") or {}
     start = date.get("start") or document.get("published")
     end = date.get("end") or start

@@ -16,7 +16,8 @@ order and joined with "-" ("Other-National", "National-International"):
   codes a ministry's statements.
 
 When the document names no outlet and no issuer, the event's claimant (the ministry whose
-claim the report carries) is the source, at scale Other.
+claim the report carries) is the source, at scale Other. An issuer or claimant that is only a
+country's name ("Armenia") is no source.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from conflictcoder.config import DATA_DIR
+from conflictcoder.countries import country_of
 from conflictcoder.datafiles import read_tsv
 from conflictcoder.errors import DataError
 from conflictcoder.export.acled_tables import regions
@@ -132,6 +134,12 @@ def scale_for(outlet: Outlet, event_country: str | None) -> str:
     return "Regional" if home is not None and home == there else "International"
 
 
+def _is_body(name: object) -> bool:
+    """A named body ("Ministry of Defence of Armenia"), not a bare country ("Armenia"), which
+    names no one that ACLED could cite."""
+    return isinstance(name, str) and bool(name.strip()) and country_of(name) is None
+
+
 def event_sources(document: dict[str, Any], claimant: str | None = None) -> list[Outlet]:
     """The outlets and bodies behind a document, in the order the module doc gives; the
     event's claimant when the document names none."""
@@ -148,10 +156,10 @@ def event_sources(document: dict[str, Any], claimant: str | None = None) -> list
     if isinstance(agency, str) and agency.strip():
         found.append(_named_outlet(agency))
     issuer = get(document, "issuer", "name")
-    if isinstance(issuer, str) and issuer.strip():
-        found.append(_named_outlet(issuer))
-    if not found and claimant and claimant.strip():
-        found.append(_named_outlet(claimant))
+    if _is_body(issuer):
+        found.append(_named_outlet(str(issuer)))
+    if not found and _is_body(claimant):
+        found.append(_named_outlet(str(claimant)))
     unique: dict[str, Outlet] = {}
     for outlet in found:
         unique.setdefault(outlet.name.casefold(), outlet)

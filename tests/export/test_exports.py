@@ -116,15 +116,17 @@ def test_acled_csv_loads_in_pandas(tmp_path: Path) -> None:
     out = tmp_path / "events.csv"
     assert EXPORTERS["acled-csv"](_rows(), out) == 1  # the CONSULT event has no ACLED row
     frame = pd.read_csv(out, dtype=str, keep_default_na=False)
-    assert tuple(frame.columns) == COLUMNS and tuple(frame.columns[:30]) == ACLED_COLUMNS
+    assert tuple(frame.columns) == COLUMNS and tuple(frame.columns[:31]) == ACLED_COLUMNS
     row = frame.iloc[0]
     assert pd.to_datetime(row["event_date"]).date().isoformat() == "2023-03-14"
     assert (row["year"], row["time_precision"], row["geo_precision"]) == ("2023", "1", "1")
     assert (float(row["latitude"]), float(row["longitude"])) == (40.2, 45.87)
-    assert (row["inter1"], row["inter2"], row["interaction"]) == ("1", "7", "17")
+    # Azerbaijani forces shelling a village in Armenia act outside their country: External
+    # forces (8) on civilians (7), as ACLED codes them.
+    assert (row["inter1"], row["inter2"], row["interaction"]) == ("8", "7", "78")
     assert row["civilian_targeting"] == "Civilian targeting"
     assert (row["iso"], row["country"], row["location"]) == ("51", "Armenia", "Sotk")
-    assert row["fatalities"] == "2" and row["timestamp"] == ""
+    assert row["fatalities"] == "2" and int(row["timestamp"]) > 0
     assert row["event_id_cnty"] == "ARM-doc1-a"
     assert (row["document_id"], row["document_path"], row["fused_id"]) == (
         "doc1",

@@ -15,7 +15,7 @@ from typing import Any
 from conflictcoder import jsonl
 from conflictcoder.commands.events import add_filter_options, filters_from
 from conflictcoder.errors import InputError
-from conflictcoder.export import EXPORTERS
+from conflictcoder.export import EXPORTERS, export, left_out_line
 from conflictcoder.geo.distance import km
 from conflictcoder.store.rows import EventFilters, EventRow
 
@@ -77,6 +77,8 @@ def matches(row: EventRow, f: EventFilters) -> bool:
     """The store's filter semantics (see EventFilters) over one in-memory row."""
     event: dict[str, Any] = row["event"]
     document: dict[str, Any] = row.get("document") or {}
+    if f.statuses is not None and event.get("status", "current") not in f.statuses:
+        return False
     date = event.get("date") or {}
     start = date.get("start") or document.get("published")
     end = date.get("end") or start
@@ -146,16 +148,22 @@ def run(args: argparse.Namespace) -> int:
         else _store_rows(args.db, filters)
     )
     if not to_stdout:
-        written = EXPORTERS[args.format](rows, args.out)
-        print(f"conflictcoder: wrote {written} {args.format} rows to {args.out}", file=sys.stderr)
+        written, left_out = export(args.format, rows, args.out)
+        _report(written, args.format, str(args.out), left_out_line(left_out))
         return 0
     # The exporters write files (Parquet needs a seekable one): write a temporary file, then
     # copy its bytes to standard output.
     with tempfile.TemporaryDirectory(prefix="conflictcoder-export-") as folder:
         path = Path(folder) / f"export.{args.format}"
-        written = EXPORTERS[args.format](rows, path)
+        written, left_out = export(args.format, rows, path)
         with path.open("rb") as made:
             shutil.copyfileobj(made, sys.stdout.buffer)
         sys.stdout.buffer.flush()
-    print(f"conflictcoder: wrote {written} {args.format} rows to standard output", file=sys.stderr)
+    _report(written, args.format, "standard output", left_out_line(left_out))
     return 0
+
+
+def _report(written: int, fmt: str, where: str, left_out: str | None) -> None:
+    """One stderr line: what was written, and what was left out and why."""
+    tail = f"; {left_out}" if left_out else ""
+    print(f"conflictcoder: wrote {written} {fmt} rows to {where}{tail}", file=sys.stderr)

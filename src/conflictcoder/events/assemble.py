@@ -456,7 +456,7 @@ class _DocumentPass:
             )
         if event_type.plover_type in _SPEECH_ACTS:
             actors = self._speech_act_parties(actors, attribution, here.perspective)
-        status = event_status(sent.doc[hit.head], date, own_date, document.published)
+        status = event_status(sent.doc[hit.head], date, document.published)
         return Draft(
             status=status,
             type=event_type,

@@ -112,28 +112,28 @@ def _framed(trigger: Token, use: str) -> bool:
     return False
 
 
-def _long_before(date: DateRange | None, own_date: bool, published: dt.date | None) -> bool:
+def _long_before(date: DateRange | None, published: dt.date | None) -> bool:
     """True when the event's date ends more than BACKGROUND_DAYS before the report: its own
     date, or one it takes from its paragraph ("In 2014 … Rebels then shelled the town")."""
-    del own_date  # either way: a date the text gives, never the report's week
     if published is None or date is None or date.end is None:
         return False
     return (published - date.end).days > BACKGROUND_DAYS
 
 
-def event_status(
-    trigger: Token, date: DateRange | None, own_date: bool, published: dt.date | None
-) -> str:
+def event_status(trigger: Token, date: DateRange | None, published: dt.date | None) -> str:
     """The status of the event of ``trigger`` (see the module doc)."""
     verb = _clause_verb(trigger)
     if _framed(trigger, "legal") or _framed(trigger, "memory"):
         return "background"
-    if _long_before(date, own_date, published):
+    if _long_before(date, published):
         return "background"
     if _frequent(trigger, verb) or _common(trigger):
         return "generic"
-    if _summed_span(verb) and (verb.i != trigger.i or trigger.tag_ in ("NNS", "NNPS")):
-        return "generic"
-    if _summed_span(verb) and any(c.dep_ == "aux" and _lemma(c) == "have" for c in verb.children):
-        return "generic"
+    if _summed_span(verb):
+        # "have stepped up their raids in recent months": a noun trigger or a plural one
+        # under the summing verb, or the verb itself in the present perfect.
+        nominal = verb.i != trigger.i or trigger.tag_ in ("NNS", "NNPS")
+        perfect = any(c.dep_ == "aux" and _lemma(c) == "have" for c in verb.children)
+        if nominal or perfect:
+            return "generic"
     return "current"

@@ -9,25 +9,11 @@ more than the row does; the report's own sentence stays in the `evidence` column
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 
 from conflictcoder.export.acled_tables import note_phrase
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True)
@@ -52,12 +38,12 @@ class NoteFields:
 
 
 def _when(date: dt.date, precision: int) -> str:
-    day = f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+    day = f"{date.day} {calendar.month_name[date.month]} {date.year}"
     if precision == 1:
         return f"On {day}"
     if precision == 2:
         return f"On or around {day}"
-    return f"In {_MONTHS[date.month - 1]} {date.year}"
+    return f"In {calendar.month_name[date.month]} {date.year}"
 
 
 def _where(location: str, country: str) -> str:

@@ -90,7 +90,14 @@ def test_folder_twice_stores_each_document_once(
 ) -> None:
     assert run(db_url, str(corpus_few)) == 0
     first = summary(capsys)
-    assert first == {"read": 5, "stored": 5, "duplicates": 0, "revisions": 0, "rejected": 0}
+    assert first == {
+        "read": 5,
+        "stored": 5,
+        "duplicates": 0,
+        "revisions": 0,
+        "rejected": 0,
+        "copies": 0,
+    }
     with open_store(db_url) as store:
         counts = store.counts()
     assert run(db_url, str(corpus_few)) == 0
@@ -100,6 +107,7 @@ def test_folder_twice_stores_each_document_once(
         "duplicates": 5,
         "revisions": 0,
         "rejected": 0,
+        "copies": 0,
     }
     with open_store(db_url) as store:
         assert store.counts() == counts
@@ -131,6 +139,7 @@ def test_files_jsonl_and_rejections(
         "duplicates": 1,
         "revisions": 0,
         "rejected": 3,
+        "copies": 0,
     }
     assert run(db_url, *inputs) == 1
     assert summary(capsys) == {
@@ -139,6 +148,7 @@ def test_files_jsonl_and_rejections(
         "duplicates": 3,
         "revisions": 0,
         "rejected": 3,
+        "copies": 0,
     }
     with open_store(db_url) as store:
         counts = store.counts()
@@ -225,6 +235,7 @@ def test_feed_entries_and_fetch(
         "duplicates": 0,
         "revisions": 0,
         "rejected": 1,
+        "copies": 0,
     }
     assert site.agents == []  # nothing fetched without --fetch
     with open_store(db_url) as store:
@@ -246,6 +257,7 @@ def test_feed_entries_and_fetch(
         "duplicates": 1,
         "revisions": 1,
         "rejected": 0,
+        "copies": 1,  # /bare is /afgoye's text with one word changed
     }
     with open_store(db_url) as store:
         urls = sorted(r["document"]["url"] for r in store.event_rows())

@@ -1,4 +1,4 @@
-"""Migration 0002 on SQLite and PostgreSQL: a 0001 database with data upgrades (effective
+"""Migrations 0002-0004 on SQLite and PostgreSQL: a 0001 database with data upgrades (effective
 dates backfilled, search index filled and kept by the triggers), downgrades and upgrades
 again; the date filters and the listing order use indexes (SQLite's query plans)."""
 
@@ -120,7 +120,7 @@ def _ids(store: Store, **kwargs: Any) -> list[str]:
 
 def test_upgrade_from_0001_keeps_rows_and_fills_dates_and_search(old_database: str) -> None:
     with open_store(old_database) as store:
-        assert current(store.engine) == "0003"
+        assert current(store.engine) == "0004"
         assert store.counts()["events"] == 3 and store.counts()["documents"] == 3
         with store.engine.connect() as conn:
             rows = conn.execute(
@@ -171,7 +171,7 @@ def test_downgrade_then_upgrade_again(old_database: str) -> None:
         with engine.connect() as conn:
             assert conn.execute(sa.text("SELECT count(*) FROM events")).scalar_one() == 3
         upgrade(engine)
-        assert current(engine) == "0003"
+        assert current(engine) == "0004"
     finally:
         engine.dispose()
     with open_store(old_database) as store:
@@ -280,6 +280,39 @@ def test_0003_reads_old_rows_as_current_and_filters_by_status(old_database: str)
             command.downgrade(alembic_config(conn), "0002")
         assert "status" not in {c["name"] for c in sa.inspect(engine).get_columns("events")}
         upgrade(engine)
-        assert current(engine) == "0003"
+        assert current(engine) == "0004"
+    finally:
+        engine.dispose()
+
+
+def test_0004_links_copies_stored_before_it(db_url: str) -> None:
+    # Documents stored under 0003 had no fingerprint: the upgrade fingerprints them, oldest
+    # first, so the later reprint points at the earlier story; downgrading drops it all.
+    from tests.store.test_copies import OWN_REPORT, REPRINT, WIRE
+
+    engine = _engine(db_url)
+    try:
+        upgrade(engine, "0003")
+        with engine.begin() as conn:
+            tables = _reflect(conn)
+            wire = _document(tables, conn, WIRE, path="wire.txt")
+            own = _document(tables, conn, OWN_REPORT, path="own.txt")
+            reprint = _document(tables, conn, REPRINT, path="reprint.txt")
+        upgrade(engine)
+        assert current(engine) == "0004"
+        with engine.connect() as conn:
+            links = dict(conn.execute(sa.text("SELECT id, copy_of FROM documents")).all())
+            bands = conn.execute(sa.text("SELECT count(*) FROM fingerprint_bands")).scalar_one()
+        assert links == {wire[0]: None, own[0]: None, reprint[0]: wire[0]}
+        assert bands > 0
+        with engine.begin() as conn:
+            command.downgrade(alembic_config(conn), "0003")
+        inspector = sa.inspect(engine)
+        assert not {"copy_of", "fingerprint"} & {
+            c["name"] for c in inspector.get_columns("documents")
+        }
+        assert not inspector.has_table("fingerprint_bands")
+        upgrade(engine)
+        assert current(engine) == "0004"
     finally:
         engine.dispose()

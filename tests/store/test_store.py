@@ -29,7 +29,7 @@ def test_migrations_build_exactly_the_models(db_url: str) -> None:
             diff = compare_metadata(context, Base.metadata)
             head = ScriptDirectory.from_config(alembic_config(conn)).get_current_head()
         assert diff == []
-        assert current(store.engine) == head == "0003"
+        assert current(store.engine) == head == "0004"
     finally:
         store.close()
     assert MIGRATIONS.joinpath("env.py").exists()
@@ -118,6 +118,7 @@ def test_event_rows_carry_the_contract_objects(db_url: str) -> None:
         "dateline": None,
         "issuer": {"name": "Police of Examplestan", "country": "NGA"},
         "language": "en",
+        "copy_of": None,  # the id of the original it copies, when it is a near-copy
     }
 
 

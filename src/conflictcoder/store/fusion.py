@@ -20,6 +20,10 @@ in a group is linked) and one *version* per document. A denied claim (stance ``d
 joins the group that fits it best, preferring the group that already holds its own document's
 counter-version; a denial (PLOVER ``REJECT``) joins the group of the claims it ``rejects``.
 Everything is sorted by ids, so the result does not depend on the order of the input.
+
+A document that is a near-copy of another (``document.copy_of``, found at ingest: a wire story
+reprinted) still gives its own version, but it is no independent source: ``Fused.sources``
+groups the documents by the original they copy, and that count is what corroborates.
 """
 
 from __future__ import annotations
@@ -64,6 +68,7 @@ class Member:
 
     event_id: str
     document_id: str
+    source: str  # the independent source: the original the document copies, else itself
     role: str  # version | denied (a claim the document denies) | denial (a REJECT event)
     category: str | None
     claimant_name: str | None
@@ -104,6 +109,15 @@ class Fused:
     @property
     def documents(self) -> tuple[str, ...]:
         return tuple(sorted({m.document_id for m in self.members + self.denials}))
+
+    @property
+    def sources(self) -> dict[str, tuple[str, ...]]:
+        """Each independent source (an original) with the documents that tell it: wire
+        copies of one story count once, however many outlets reprinted it."""
+        told: dict[str, set[str]] = defaultdict(set)
+        for m in self.members + self.denials:
+            told[m.source].add(m.document_id)
+        return {source: tuple(sorted(docs)) for source, docs in sorted(told.items())}
 
 
 @dataclass(frozen=True)
@@ -414,9 +428,11 @@ def _groups(evs: Sequence[_Ev]) -> list[tuple[list[int], list[int]]]:
 
 def _member(row: EventRow, ev: _Ev) -> Member:
     event = row["event"]
+    copy_of = _get(row, "document", "copy_of")
     return Member(
         event_id=ev.key[1],
         document_id=ev.key[0],
+        source=copy_of if isinstance(copy_of, str) and copy_of else ev.key[0],
         role=_role(ev),
         category=event.get("category"),
         claimant_name=_get(event, "attribution", "claimant", "name"),
@@ -567,6 +583,7 @@ def fused_json(fused: Fused) -> dict[str, Any]:
         return {
             "event_id": m.event_id,
             "document_id": m.document_id,
+            "copy_of": m.source if m.source != m.document_id else None,
             "role": m.role,
             "category": m.category,
             "claimant": {"name": m.claimant_name, "country": m.claimant_country},
@@ -595,6 +612,9 @@ def fused_json(fused: Fused) -> dict[str, Any]:
         },
         "contested": fused.contested,
         "documents": list(fused.documents),
+        # "5 documents, 1 independent source": the originals and the documents telling each
+        "independent_sources": len(fused.sources),
+        "sources": [{"original": k, "documents": list(v)} for k, v in fused.sources.items()],
         "members": [member(m) for m in fused.members],
         "denials": [member(m) for m in fused.denials],
     }

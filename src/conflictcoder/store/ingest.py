@@ -40,6 +40,7 @@ class Summary:
     duplicates: int = 0
     revisions: int = 0
     rejected: int = 0
+    copies: int = 0  # of the stored texts, near-copies of another (a wire story reprinted)
     seconds: float = 0.0
 
     def add(self, outcome: Outcome) -> None:
@@ -56,7 +57,7 @@ class Summary:
     def line(self) -> str:
         return (
             f"read {self.read}, stored {self.stored}, duplicates {self.duplicates},"
-            f" revisions {self.revisions}, rejected {self.rejected}"
+            f" revisions {self.revisions}, rejected {self.rejected}, copies {self.copies}"
         )
 
     def as_json(self) -> dict[str, int]:
@@ -66,6 +67,7 @@ class Summary:
             "duplicates": self.duplicates,
             "revisions": self.revisions,
             "rejected": self.rejected,
+            "copies": self.copies,
         }
 
 
@@ -88,11 +90,13 @@ def ingest(
     """
     summary = Summary()
     started = time.perf_counter()
+    copies_before = store.copies
     with make_client() as client:
         for item, source in iter_items(paths, config, client, fetch_links=fetch_links):
             coded = code(store, item, config)
             outcome = "duplicate" if coded is None else store.ingest(coded, source)
             summary.add(outcome)
+            summary.copies = store.copies - copies_before
             if isinstance(coded, Rejection) and on_rejection is not None:
                 on_rejection(coded)
             if progress is not None:

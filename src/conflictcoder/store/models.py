@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -96,6 +98,23 @@ class DocumentRow(Base):
     text: Mapped[str] = mapped_column(Text)
     removed: Mapped[list[Any]] = mapped_column(JSON)
     created: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    # Near-duplicates (store/fingerprint.py): the MinHash signature of the text, and the
+    # original this text is a copy of (a wire story reprinted): fusion counts the two once.
+    # A plain indexed id, no foreign key: SQLite could then neither add nor drop the column
+    # in place (documents are never deleted; readers take a missing original as none).
+    fingerprint: Mapped[bytes | None] = mapped_column(LargeBinary)
+    copy_of: Mapped[int | None] = mapped_column(Integer, index=True)
+
+
+class FingerprintBandRow(Base):
+    """One LSH band key of a document's fingerprint: documents sharing a key are compared."""
+
+    __tablename__ = "fingerprint_bands"
+
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class ExtractionRow(Base):

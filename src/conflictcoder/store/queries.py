@@ -143,9 +143,36 @@ def iter_event_rows(session: Session, filters: EventFilters) -> Iterator[EventRo
 
 
 def event_row(session: Session, event_id: str) -> EventRow | None:
-    """The EventRow of the event with this id, or None."""
+    """The EventRow of the event with this id, or None, with ``sources``: how many
+    documents tell it and how many independent sources they are (wire copies count once)."""
     row = session.execute(_rows_select(EventFilters()).where(EventRecord.id == event_id)).first()
-    return _row(row) if row is not None else None
+    if row is None:
+        return None
+    out = _row(row)
+    summary = None
+    if row.fused_id is not None:
+        summary = session.scalar(
+            select(FusedEventRow.summary).where(FusedEventRow.id == row.fused_id)
+        )
+    out["sources"] = sources_of(summary, out["document"])
+    return out
+
+
+def sources_of(summary: dict[str, Any] | None, document: dict[str, Any]) -> dict[str, Any]:
+    """{"documents": n, "independent": m, "originals": [ids]} of a fused event's summary, or
+    of the one document when the event is not fused (or was fused before copies counted)."""
+    if summary and isinstance(summary.get("sources"), list):
+        originals = [s["original"] for s in summary["sources"]]
+        return {
+            "documents": len(summary.get("documents") or []),
+            "independent": len(originals),
+            "originals": originals,
+        }
+    return {
+        "documents": 1,
+        "independent": 1,
+        "originals": [document.get("copy_of") or document["id"]],
+    }
 
 
 def _values(member: dict[str, Any], name: str) -> Any:
@@ -202,8 +229,17 @@ def document_detail(session: Session, document_id: str) -> dict[str, Any] | None
     ).first()
     if doc is None:
         return None
+    original = None
+    if doc.copy_of is not None:
+        original = session.scalar(select(DocumentRow.doc_id).where(DocumentRow.id == doc.copy_of))
+    copies = list(
+        session.scalars(
+            select(DocumentRow.doc_id).where(DocumentRow.copy_of == doc.id).order_by(DocumentRow.id)
+        )
+    )
     document = {
-        **document_object(doc),
+        **document_object(doc, original),
+        "copies": copies,  # the ids of the stored near-copies of this text
         "text": doc.text,
         "removed": list(doc.removed or []),
         "revision": doc.revision,

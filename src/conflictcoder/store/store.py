@@ -26,12 +26,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from conflictcoder import __version__
 from conflictcoder.errors import StoreError
 from conflictcoder.records import Record, Rejection
 from conflictcoder.serialize import event_json
+from conflictcoder.store.copies import add_bands, find_original, removed_spans
+from conflictcoder.store.fingerprint import fingerprint
 from conflictcoder.store.migrate import upgrade
 from conflictcoder.store.models import (
     ActorRow,
@@ -58,6 +60,7 @@ _ORDER = {
             "places",
             "actors",
             "evidence",
+            "fingerprint_bands",
             "rejections",
             "fused_events",
             "fused_members",
@@ -196,6 +199,7 @@ class Store:
         self._session = Session(engine, autoflush=False, expire_on_commit=False)
         self._pending = 0
         self._writing = False
+        self.copies = 0  # documents this Store linked to an original they copy
 
     # -- lifecycle -------------------------------------------------------------------------
     def __enter__(self) -> Store:
@@ -321,6 +325,9 @@ class Store:
                 .order_by(DocumentRow.revision.desc())
                 .limit(1)
             ).first()
+        removed = [dataclasses.asdict(r) for r in doc.removed]
+        fp = fingerprint(doc.text, removed_spans(removed))
+        original = find_original(session.connection(), fp) if fp is not None else None
         row = DocumentRow(
             doc_id=doc.id,
             sha256=sha,
@@ -338,10 +345,16 @@ class Store:
             issuer_country=doc.issuer.country if doc.issuer else None,
             language=doc.language,
             text=doc.text,
-            removed=[dataclasses.asdict(r) for r in doc.removed],
+            removed=removed,
+            fingerprint=fp.signature if fp is not None else None,
+            copy_of=original,
         )
         session.add(row)
         session.flush()
+        if fp is not None:
+            add_bands(session.connection(), row.id, fp)
+        if original is not None:
+            self.copies += 1
         extraction = ExtractionRow(document_id=row.id, engine=ENGINE, events=len(record.events))
         session.add(extraction)
         session.flush()
@@ -501,6 +514,16 @@ def _iso(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+_ORIGINAL = aliased(DocumentRow, name="original")
+# The contract id of the original a document copies (None for an original): one primary-key
+# lookup per row, and none at all for the many documents that copy nothing.
+COPY_OF = (
+    select(_ORIGINAL.doc_id)
+    .where(_ORIGINAL.id == DocumentRow.copy_of)
+    .correlate(DocumentRow)
+    .scalar_subquery()
+    .label("copy_of_doc_id")
+)
 _DOCUMENT_COLUMNS = (
     DocumentRow.doc_id,
     DocumentRow.path,
@@ -513,12 +536,14 @@ _DOCUMENT_COLUMNS = (
     DocumentRow.issuer_name,
     DocumentRow.issuer_country,
     DocumentRow.language,
+    COPY_OF,
 )
 
 
-def document_object(doc: Any) -> dict[str, Any]:
+def document_object(doc: Any, copy_of: str | None = None) -> dict[str, Any]:
     """The contract's document object (without text and removed) of a stored document or a
-    row holding its columns."""
+    row holding its columns, with ``copy_of``: the id of the original it copies, or None
+    (a row's ``copy_of_doc_id``, else the ``copy_of`` given)."""
     dateline = None
     if doc.dateline_place or doc.dateline_date or doc.dateline_agency:
         dateline = {
@@ -538,6 +563,7 @@ def document_object(doc: Any) -> dict[str, Any]:
         "dateline": dateline,
         "issuer": issuer,
         "language": doc.language,
+        "copy_of": getattr(doc, "copy_of_doc_id", None) or copy_of,
     }
 
 

@@ -15,6 +15,7 @@ from conflictcoder.store import open_store
 from conflictcoder.store.copies import candidates
 from conflictcoder.store.fingerprint import NUM_PERM, THRESHOLD, fingerprint, similarity
 from conflictcoder.store.fusion import fuse, fused_json
+from conflictcoder.store.labels import first_line
 from conflictcoder.store.models import DocumentRow, FingerprintBandRow
 from conflictcoder.store.queries import document_detail, event_row
 from conflictcoder.store.store import Store
@@ -166,3 +167,15 @@ def test_lookup_compares_only_band_neighbours(db_url: str) -> None:
         assert found[0] == wire_id
         assert len(found) <= 5
         assert bands <= 301 * NUM_PERM // 4  # one row per band, at most 64 a document
+
+
+def test_first_line_names_a_document_without_a_title() -> None:
+    assert first_line(WIRE) == "Five killed in attack on Zaria market"
+    furniture = "Also read: Floods in the capital\n"
+    text = "\n" + furniture + "Gunmen kill five traders\n\nBody."
+    start = text.index(furniture)
+    removed = [{"start": start, "end": start + len(furniture), "reason": "related-link"}]
+    assert first_line(text, removed) == "Gunmen kill five traders"
+    assert first_line("  \n\t\n") is None
+    long = first_line("word " * 100)
+    assert long is not None and len(long) <= 160 and long.endswith("…")

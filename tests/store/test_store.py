@@ -118,6 +118,7 @@ def test_event_rows_carry_the_contract_objects(db_url: str) -> None:
         "dateline": None,
         "issuer": {"name": "Police of Examplestan", "country": "NGA"},
         "language": "en",
+        "first_line": TEXT_A,  # what a document without a title is called
         "copy_of": None,  # the id of the original it copies, when it is a near-copy
     }
 

@@ -103,6 +103,8 @@ class DocumentRow(Base):
     # A plain indexed id, no foreign key: SQLite could then neither add nor drop the column
     # in place (documents are never deleted; readers take a missing original as none).
     fingerprint: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # What the UI calls a document without a title (store/labels.py).
+    first_line: Mapped[str | None] = mapped_column(Text)
     copy_of: Mapped[int | None] = mapped_column(Integer, index=True)
 
 

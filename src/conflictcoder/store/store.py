@@ -34,6 +34,7 @@ from conflictcoder.records import Record, Rejection
 from conflictcoder.serialize import event_json
 from conflictcoder.store.copies import add_bands, find_original, removed_spans
 from conflictcoder.store.fingerprint import fingerprint
+from conflictcoder.store.labels import first_line
 from conflictcoder.store.migrate import upgrade
 from conflictcoder.store.models import (
     ActorRow,
@@ -348,6 +349,7 @@ class Store:
             removed=removed,
             fingerprint=fp.signature if fp is not None else None,
             copy_of=original,
+            first_line=first_line(doc.text, removed),
         )
         session.add(row)
         session.flush()
@@ -536,6 +538,7 @@ _DOCUMENT_COLUMNS = (
     DocumentRow.issuer_name,
     DocumentRow.issuer_country,
     DocumentRow.language,
+    DocumentRow.first_line,
     COPY_OF,
 )
 
@@ -563,6 +566,7 @@ def document_object(doc: Any, copy_of: str | None = None) -> dict[str, Any]:
         "dateline": dateline,
         "issuer": issuer,
         "language": doc.language,
+        "first_line": doc.first_line,
         "copy_of": getattr(doc, "copy_of_doc_id", None) or copy_of,
     }
 

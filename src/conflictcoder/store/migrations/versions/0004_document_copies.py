@@ -1,7 +1,8 @@
-"""Documents get a near-duplicate fingerprint and ``copy_of`` (the original a wire copy
-reprints), and the table ``fingerprint_bands`` holds the fingerprints' LSH band keys (see
-store/fingerprint.py), so fusion can count independent sources rather than documents.
-Documents stored before are fingerprinted and linked here, oldest first, as ingest would have.
+"""Documents get a near-duplicate fingerprint, ``copy_of`` (the original a wire copy
+reprints) and ``first_line`` (what a document without a title is called); the table
+``fingerprint_bands`` holds the fingerprints' LSH band keys (see store/fingerprint.py), so
+fusion can count independent sources rather than documents. Documents stored before are
+fingerprinted and linked here, oldest first, as ingest would have.
 
 Revision ID: 0004
 Revises: 0003
@@ -21,6 +22,7 @@ depends_on = None
 def upgrade() -> None:
     bind = op.get_bind()
     op.add_column("documents", sa.Column("fingerprint", sa.LargeBinary(), nullable=True))
+    op.add_column("documents", sa.Column("first_line", sa.Text(), nullable=True))
     # A plain column (no foreign key): SQLite adds and drops it in place, where a table
     # rebuild would drop the search triggers of 0002 and cascade the documents' deletion.
     op.add_column("documents", sa.Column("copy_of", sa.Integer(), nullable=True))
@@ -49,12 +51,14 @@ def upgrade() -> None:
 def _backfill(bind: sa.Connection) -> None:
     """Fingerprint and link the documents already stored, in the order they were stored."""
     from conflictcoder.store.copies import link_copy
+    from conflictcoder.store.labels import first_line
 
     docs = sa.table(
         "documents",
         sa.column("id", sa.Integer),
         sa.column("text", sa.Text),
         sa.column("removed", sa.JSON),
+        sa.column("first_line", sa.Text),
     )
     last = 0
     while True:  # in pages, so a large store is never read into memory at once
@@ -68,6 +72,8 @@ def _backfill(bind: sa.Connection) -> None:
             return
         for doc_id, text, removed in page:
             link_copy(bind, doc_id, text, removed or [])
+            line = first_line(text, removed or [])
+            bind.execute(docs.update().where(docs.c.id == doc_id).values(first_line=line))
             last = doc_id
 
 
@@ -77,3 +83,4 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_documents_copy_of"), table_name="documents")
     op.drop_column("documents", "copy_of")
     op.drop_column("documents", "fingerprint")
+    op.drop_column("documents", "first_line")

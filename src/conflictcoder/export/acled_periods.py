@@ -4,7 +4,9 @@ ACLED names the forces, police and government of a state by the government in po
 event's date, so that a user can tell one regime's forces from the next one's. Our records
 name them without a period ("Military Forces of Armenia"); the ACLED CSV adds it where our
 table (data/acled_state_periods.tsv) knows the country's periods, and leaves the name as it
-is elsewhere. Only the CSV changes: the record's actor names stay the contract's.
+is elsewhere. Units our records name on their own ("Border Guard of Armenia") take ACLED's
+form too ("Military Forces of Armenia (2018-) Border Guard", data/acled_state_units.tsv).
+Only the CSV changes: the record's actor names stay the contract's.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from conflictcoder.config import DATA_DIR
-from conflictcoder.countries import country_name
+from conflictcoder.countries import countries, country_name
 from conflictcoder.datafiles import read_tsv
 from conflictcoder.errors import DataError
 
@@ -68,19 +70,37 @@ def period_of(iso3: str, day: dt.date) -> Period | None:
     return next((p for p in periods().get(iso3, ()) if p.holds(day)), None)
 
 
-def with_period(name: str, day: dt.date) -> str:
-    """``name`` with ACLED's period after the country when it names a state actor of a
-    country our table covers on ``day``: "Military Forces of Armenia Border Guard" ->
-    "Military Forces of Armenia (2018-) Border Guard". Any other name is unchanged."""
-    for kind in STATE_KINDS:
-        if not name.startswith(f"{kind} of "):
+@cache
+def _units() -> dict[str, tuple[str, str]]:
+    """Our unit name -> (ACLED kind, suffix), from data/acled_state_units.tsv."""
+    path = DATA_DIR / "acled_state_units.tsv"
+    table: dict[str, tuple[str, str]] = {}
+    for number, row in read_tsv(
+        path, ("unit", "kind", "suffix"), required=("unit", "kind"), optional=("suffix",)
+    ):
+        if row["kind"] not in STATE_KINDS:
+            raise DataError(f"{path}:{number}: kind must be one of {', '.join(STATE_KINDS)}")
+        table[row["unit"]] = (row["kind"], row["suffix"])
+    return table
+
+
+@cache
+def _iso3_of_name() -> dict[str, str]:
+    return {country.name: iso3 for iso3, country in countries().items()}
+
+
+def acled_state_name(name: str, day: dt.date) -> str:
+    """A state actor's name as ACLED writes it on ``day``: "Border Guard of Armenia" ->
+    "Military Forces of Armenia (2018-) Border Guard"; the period only where our table knows
+    the country's. Any other name (a group, a name already in ACLED's form) is unchanged."""
+    for unit, (kind, suffix) in _units().items():
+        head = f"{unit} of "
+        if not name.startswith(head):
             continue
-        for iso3 in periods():
-            head = f"{kind} of {country_name(iso3)}"
-            rest = name[len(head) :]
-            if name.startswith(head) and (not rest or rest.startswith(" ")):
-                if rest.startswith(" ("):
-                    return name  # a period (or another bracket) is already there
-                period = period_of(iso3, day)
-                return f"{head} ({period.label}){rest}" if period else name
+        iso3 = _iso3_of_name().get(name[len(head) :])
+        if iso3 is None:
+            continue
+        period = period_of(iso3, day)
+        label = f" ({period.label})" if period else ""
+        return f"{kind} of {country_name(iso3)}{label}{' ' + suffix if suffix else ''}"
     return name

@@ -25,13 +25,43 @@ from conflictcoder.errors import DataError
 from conflictcoder.export.common import get
 
 # The manual's table "Context codes that can be used with any category", in its order.
-CONTEXTS = (
-    "political military intelligence peacekeeping economic diplomatic resource culture disease "
-    "enviro_disaster migration humanitarian legal human_rights rights_freedoms gender lgbt "
-    "terrorism human_security religion_ethnicity government election legislative cbrn cyber "
-    "political_institutions corruption crime crime_murder crime_theft crime_drugs crime_sexual "
-    "future historical hypothetical"
-).split()
+CONTEXTS = [
+    "political",
+    "military",
+    "intelligence",
+    "peacekeeping",
+    "economic",
+    "diplomatic",
+    "resource",
+    "culture",
+    "disease",
+    "enviro_disaster",
+    "migration",
+    "humanitarian",
+    "legal",
+    "human_rights",
+    "rights_freedoms",
+    "gender",
+    "lgbt",
+    "terrorism",
+    "human_security",
+    "religion_ethnicity",
+    "government",
+    "election",
+    "legislative",
+    "cbrn",
+    "cyber",
+    "political_institutions",
+    "corruption",
+    "crime",
+    "crime_murder",
+    "crime_theft",
+    "crime_drugs",
+    "crime_sexual",
+    "future",
+    "historical",
+    "hypothetical",
+]
 KINDS = frozenset({"word", "weapon", "sub_event", "type", "sector", "status"})
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")

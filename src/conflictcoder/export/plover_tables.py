@@ -22,8 +22,31 @@ CODEBOOK = f"plover-base-{SPEC_VERSION}"
 
 # The manual's "Sector Primary Codes" and "Non-state actor codes".
 SECTOR_CODES = frozenset(
-    "GOV JUD LEG MIL COP OPP PTY REB PRM SPY UAF "
-    "CVL ELI BUS EDU MED LAB AGR JRN REF REL SOC CRM".split()
+    [
+        "GOV",
+        "JUD",
+        "LEG",
+        "MIL",
+        "COP",
+        "OPP",
+        "PTY",
+        "REB",
+        "PRM",
+        "SPY",
+        "UAF",
+        "CVL",
+        "ELI",
+        "BUS",
+        "EDU",
+        "MED",
+        "LAB",
+        "AGR",
+        "JRN",
+        "REF",
+        "REL",
+        "SOC",
+        "CRM",
+    ]
 )
 NON_STATE_CODES = frozenset({"IGO", "NGO", "ISM", "IMG", "MNC"})
 # The contract's sectors (../shared/CONTRACT.md).

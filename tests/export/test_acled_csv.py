@@ -422,3 +422,18 @@ def test_export_from_jsonl_gives_current_events_unless_all(tmp_path: Path) -> No
 def test_a_bare_country_is_no_source() -> None:
     assert source_columns({}, "ARM", "Armenia") == ("", "")
     assert source_columns({"issuer": {"name": "Azerbaijan"}}, "ARM") == ("", "")
+
+
+def test_state_forces_carry_acleds_government_period() -> None:
+    row = _line()  # 12 September 2022: Pashinyan's and Ilham Aliyev's governments
+    assert (row["actor1"], row["actor2"]) == (
+        "Military Forces of Armenia (2018-)",
+        "Military Forces of Azerbaijan (2003-)",
+    )
+    assert "Military Forces of Armenia shelled" in row["notes"]  # ACLED's notes name no period
+    earlier = _line(day=dt.date(2016, 4, 2))
+    assert earlier["actor1"] == "Military Forces of Armenia (2008-2018)"
+    guards = Actor("actor1", "border guards", "Border Guard of Armenia", "ARM", "military")
+    assert _line(actors=(guards,))["actor1"] == "Military Forces of Armenia (2018-) Border Guard"
+    georgian = Actor("actor1", "Georgian troops", "Military Forces of Georgia", "GEO", "military")
+    assert _line(actors=(georgian,))["actor1"] == "Military Forces of Georgia"  # no period known

@@ -184,12 +184,13 @@ def test_plover_json_fields(tmp_path: Path) -> None:
     assert (first["id"], first["date"], first["event"], first["mode"]) == (
         "doc1-a",
         "2023-03-14",
-        "ASSAULT",
+        ["ASSAULT"],
         "heavy-weapons",
     )
-    assert first["source"]["country"] == "AZE" and first["target"]["sector"] == "civilian"
-    assert first["location"]["geonameid"] == 616052
-    assert first["links"]["document_path"] == "reports/am.txt"
+    assert [a["code"] for a in first["source"]] == ["AZE"]
+    assert [a["sector"] for a in first["recipient"]] == ["CVL"]
+    assert first["event_loc"]["geonameid"] == 616052
+    assert first["conflictcoder"]["document_path"] == "reports/am.txt"
 
 
 def test_export_command_from_jsonl(tmp_path: Path) -> None:

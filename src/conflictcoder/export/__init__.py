@@ -2,7 +2,8 @@
 
 Each format has ``write_<format>(rows, out) -> int`` (the rows or features written); the
 ``EXPORTERS`` registry maps the command's ``--format`` names to them. ``export`` also says
-which events a format left out and why (only the ACLED CSV leaves events out).
+which events a format left out and why (the ACLED CSV leaves out events that fail ACLED's
+inclusion rule, the PLOVER JSON events with no date at all).
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def export(fmt: str, rows: Iterable[EventRow], out: Path) -> tuple[int, Counter[
     left_out: Counter[str] = Counter()
     if fmt == "acled-csv":
         return write_acled_csv(rows, out, left_out), left_out
+    if fmt == "plover-json":
+        return write_plover_json(rows, out, left_out), left_out
     return EXPORTERS[fmt](rows, out), left_out
 
 

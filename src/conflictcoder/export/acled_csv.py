@@ -17,6 +17,10 @@ ACLED's vocabularies:
 - ``source``/``source_scale`` the outlets behind the report (export/acled_source.py);
 - ``fatalities`` an integer: the low end of a reported range (ACLED's conservative reading),
   the number when only an upper bound is given, 0 when no number is reported;
+- ``actor1``, ``actor2`` and the associated actors name state forces as ACLED does, with the
+  government period of the event's date where data/acled_state_periods.tsv knows it
+  ("Military Forces of Armenia (2018-)", "Military Forces of Armenia (2018-) Border Guard":
+  export/acled_periods.py); the notes name them without the period, as ACLED's notes do;
 - ``notes`` one ACLED-style sentence built from the row (export/acled_notes.py);
 - ``tags`` "crowd size=no report" on demonstrations (we do not read crowd sizes);
 - ``timestamp`` one Unix time for the whole file: the time of the export (ACLED's is the
@@ -58,6 +62,7 @@ from conflictcoder.countries import country_name
 from conflictcoder.datafiles import read_tsv
 from conflictcoder.errors import DataError, InputError
 from conflictcoder.export.acled_notes import NoteFields, note
+from conflictcoder.export.acled_periods import acled_state_name
 from conflictcoder.export.acled_source import source_columns
 from conflictcoder.export.acled_tables import disorder_type, regions
 from conflictcoder.export.common import (
@@ -355,11 +360,11 @@ def acled_row(row: EventRow, index: int = 0, timestamp: int = 0) -> dict[str, st
         "disorder_type": disorder,
         "event_type": event_type,
         "sub_event_type": _text(sub_event_type),
-        "actor1": actor1,
-        "assoc_actor_1": "; ".join(name for name, _ in assoc1),
+        "actor1": acled_state_name(actor1, start),
+        "assoc_actor_1": "; ".join(acled_state_name(name, start) for name, _ in assoc1),
         "inter1": str(inter1),
-        "actor2": first2[0] if first2 else "",
-        "assoc_actor_2": "; ".join(name for name, _ in assoc2),
+        "actor2": acled_state_name(first2[0], start) if first2 else "",
+        "assoc_actor_2": "; ".join(acled_state_name(name, start) for name, _ in assoc2),
         "inter2": str(inter2 or 0),
         "interaction": str(interaction(inter1, inter2)),
         "civilian_targeting": "Civilian targeting" if civilian_targeting else "",
